@@ -1,0 +1,27 @@
+#include "analyzers/parse/syntax_tree.h"
+
+#include "analyzers/parse/python_grammar.h"
+
+namespace eventlet_lsp::analyzers {
+
+SourceRange range_of(TSNode node) {
+  const TSPoint start = ts_node_start_point(node);
+  const TSPoint end = ts_node_end_point(node);
+  return SourceRange{ts_node_start_byte(node), ts_node_end_byte(node), {start.row, start.column},
+                     {end.row, end.column}};
+}
+
+PythonParser::PythonParser() : parser_(ts_parser_new()) {
+  ts_parser_set_language(parser_, PythonGrammar::instance().language());
+}
+
+PythonParser::~PythonParser() { ts_parser_delete(parser_); }
+
+SyntaxTree PythonParser::parse(std::string source, const SyntaxTree* previous) {
+  TSTree* old_tree = previous != nullptr ? previous->raw() : nullptr;
+  TSTree* tree = ts_parser_parse_string(parser_, old_tree, source.data(),
+                                        static_cast<std::uint32_t>(source.size()));
+  return SyntaxTree(std::move(source), tree);
+}
+
+}  // namespace eventlet_lsp::analyzers

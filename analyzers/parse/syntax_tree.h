@@ -1,0 +1,64 @@
+// A parsed Python file: its bytes and the tree-sitter tree over them, owned together.
+#pragma once
+
+#include <tree_sitter/api.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "analyzers/core/finding.h"
+
+namespace eventlet_lsp::analyzers {
+
+class SyntaxTree {
+ public:
+  SyntaxTree() = default;
+  SyntaxTree(std::string source, TSTree* tree) : source_(std::move(source)), tree_(tree) {}
+
+  const std::string& source() const { return source_; }
+  TSTree* raw() const { return tree_.get(); }
+  TSNode root() const { return ts_tree_root_node(tree_.get()); }
+  bool valid() const { return tree_ != nullptr; }
+  bool has_error() const { return valid() && ts_node_has_error(root()); }
+
+  std::string_view text(TSNode node) const {
+    const std::uint32_t start = ts_node_start_byte(node);
+    const std::uint32_t end = ts_node_end_byte(node);
+    if (start >= end || end > source_.size()) return {};
+    return std::string_view(source_).substr(start, end - start);
+  }
+
+  // A deep copy that can be edited and reparsed independently (tree-sitter copies are cheap).
+  SyntaxTree clone() const { return SyntaxTree(source_, tree_ ? ts_tree_copy(tree_.get()) : nullptr); }
+
+  // Releases the tree and takes the text out, for the next edit.
+  std::string take_source() && { return std::move(source_); }
+
+ private:
+  struct TreeDeleter {
+    void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+  };
+  std::string source_;
+  std::unique_ptr<TSTree, TreeDeleter> tree_;
+};
+
+SourceRange range_of(TSNode node);
+
+// One parser per thread: tree-sitter parsers are not thread-safe, trees are read-only shareable.
+class PythonParser {
+ public:
+  PythonParser();
+  ~PythonParser();
+  PythonParser(const PythonParser&) = delete;
+  PythonParser& operator=(const PythonParser&) = delete;
+
+  // Full parse, or an incremental one when `previous` is a tree already edited (ts_tree_edit)
+  // to match `source`.
+  SyntaxTree parse(std::string source, const SyntaxTree* previous = nullptr);
+
+ private:
+  TSParser* parser_;
+};
+
+}  // namespace eventlet_lsp::analyzers

@@ -1,0 +1,18 @@
+// The audit of one Python file: every Eventlet import, every reference resolved through imports,
+// aliases and instances, string literals that name Eventlet, classified by the catalog and the
+// context rules. `# noqa` is applied; configuration (select, ignore, severity) is not.
+#pragma once
+
+#include <vector>
+
+#include "analyzers/core/finding.h"
+#include "analyzers/parse/syntax_tree.h"
+
+namespace eventlet_lsp::analyzers {
+
+std::vector<Finding> analyze_python(const SyntaxTree& tree);
+
+// The rule message with `{api}` replaced by the code as written (whitespace collapsed).
+std::string format_message(std::string_view message_template, std::string_view api);
+
+}  // namespace eventlet_lsp::analyzers

@@ -1,0 +1,30 @@
+// The audit of the files around the Python code: dependency declarations, tool configuration,
+// command lines and environment settings that name Eventlet (EL102, EL9xx).
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "analyzers/core/finding.h"
+
+namespace eventlet_lsp::analyzers {
+
+enum class TextFileKind : std::uint8_t {
+  NotAudited,
+  Requirements,   // requirements*.txt, constraints*.txt
+  SetupCfg,       // setup.cfg
+  ToxIni,         // tox.ini
+  CoverageRc,     // .coveragerc
+  PyprojectToml,  // pyproject.toml
+  Other,          // shell scripts, Procfile, Dockerfile, YAML, INI, .env: command lines and env vars
+};
+
+// Which audit a file gets, from its path alone.
+TextFileKind text_file_kind(std::string_view path);
+
+// Findings of one non-Python file. Problems (a malformed pyproject.toml) are appended to
+// `problems`; the scan of the rest goes on.
+std::vector<Finding> analyze_text_file(TextFileKind kind, std::string_view text,
+                                       std::vector<FileProblem>& problems);
+
+}  // namespace eventlet_lsp::analyzers

@@ -1,0 +1,159 @@
+#include "analyzers/workspace/source_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/python_analyzer.h"
+#include "analyzers/text_files/text_file_analyzer.h"
+
+namespace eventlet_lsp::analyzers {
+
+namespace {
+
+// Cheap first look: a file that never says "eventlet" in any case cannot use it. Most files of
+// a tree stop here without being parsed.
+bool mentions_eventlet(std::string_view text) {
+  for (std::size_t at = text.find_first_of("eE"); at != std::string_view::npos;
+       at = text.find_first_of("eE", at + 1)) {
+    if (text.size() - at < 8) return false;
+    const std::string_view candidate = text.substr(at, 8);
+    if (candidate == "eventlet" || candidate == "EVENTLET") return true;
+  }
+  return false;
+}
+
+bool valid_utf8(std::string_view text, std::size_t& bad_offset) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = bytes[i];
+    if (c < 0x80) { ++i; continue; }
+    std::size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
+    if (length == 0 || i + length > text.size()) { bad_offset = i; return false; }
+    for (std::size_t k = 1; k < length; ++k) {
+      if ((bytes[i + k] & 0xC0) != 0x80) { bad_offset = i; return false; }
+    }
+    i += length;
+  }
+  return true;
+}
+
+std::uint32_t line_of(std::string_view text, std::size_t offset) {
+  return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n')) + 1;
+}
+
+// The first ERROR or MISSING node, for the warning about syntax errors.
+TSPoint first_syntax_error(TSNode node) {
+  TSTreeCursor cursor = ts_tree_cursor_new(node);
+  TSPoint point{0, 0};
+  for (;;) {
+    TSNode current = ts_tree_cursor_current_node(&cursor);
+    if (ts_node_symbol(current) == static_cast<TSSymbol>(-1) || ts_node_is_missing(current)) {
+      point = ts_node_start_point(current);
+      break;
+    }
+    if (ts_node_has_error(current) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    bool moved = false;
+    while (!(moved = ts_tree_cursor_goto_next_sibling(&cursor))) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) break;
+    }
+    if (!moved) break;
+  }
+  ts_tree_cursor_delete(&cursor);
+  return point;
+}
+
+}  // namespace
+
+SourceKind source_kind(const std::filesystem::path& path) {
+  const std::string extension = path.extension().string();
+  if (extension == ".py" || extension == ".pyi" || extension == ".pyw") return SourceKind::Python;
+  return text_file_kind(path.generic_string()) == TextFileKind::NotAudited ? SourceKind::NotAudited
+                                                                          : SourceKind::Text;
+}
+
+FileAnalysis analyze_source(std::string path, std::string source, PythonParser& parser) {
+  FileAnalysis analysis;
+  FileReport& report = analysis.report;
+  report.path = std::move(path);
+  const SourceKind kind = source_kind(report.path);
+  if (kind == SourceKind::NotAudited) {
+    analysis.source = std::move(source);
+    return analysis;
+  }
+  if (source.find('\0') != std::string::npos) {
+    report.problems.push_back({FileProblem::Kind::NotUtf8, "binary file (NUL bytes): skipped"});
+    return analysis;
+  }
+  report.analysed = true;
+  if (!mentions_eventlet(source)) {
+    analysis.source = std::move(source);
+    return analysis;
+  }
+  std::size_t bad = 0;
+  if (!valid_utf8(source, bad)) {
+    report.problems.push_back(
+        {FileProblem::Kind::NotUtf8, "not valid UTF-8 (first bad byte on line " +
+                                         std::to_string(line_of(source, bad)) +
+                                         "): analysed as is, columns may be off"});
+  }
+  if (kind == SourceKind::Text) {
+    report.findings = analyze_text_file(text_file_kind(report.path), source, report.problems);
+    analysis.source = std::move(source);
+    return analysis;
+  }
+  SyntaxTree tree = parser.parse(std::move(source));
+  if (!tree.valid()) {
+    report.problems.push_back({FileProblem::Kind::SyntaxError, "could not be parsed"});
+    return analysis;
+  }
+  if (tree.has_error()) {
+    const TSPoint at = first_syntax_error(tree.root());
+    report.problems.push_back(
+        {FileProblem::Kind::SyntaxError, "syntax error at line " + std::to_string(at.row + 1) +
+                                             ", column " + std::to_string(at.column + 1) +
+                                             ": the rest of the file is still analysed"});
+  }
+  report.findings = analyze_python(tree);
+  analysis.source = std::move(tree).take_source();
+  return analysis;
+}
+
+FileAnalysis analyze_path(const std::filesystem::path& path, PythonParser& parser,
+                          std::uintmax_t max_bytes) {
+  auto fail = [&](FileProblem::Kind kind, std::string message) {
+    FileAnalysis analysis;
+    analysis.report.path = path.string();
+    analysis.report.problems.push_back({kind, std::move(message)});
+    return analysis;
+  };
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(FileProblem::Kind::Unreadable, std::string("cannot be read: ") + std::strerror(errno));
+  std::string source;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t got = ::read(fd, buffer, sizeof buffer);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      const int saved = errno;
+      ::close(fd);
+      return fail(FileProblem::Kind::Unreadable, std::string("cannot be read: ") + std::strerror(saved));
+    }
+    if (got == 0) break;
+    if (source.size() + static_cast<std::size_t>(got) > max_bytes) {
+      ::close(fd);
+      return fail(FileProblem::Kind::TooLarge,
+                  "larger than " + std::to_string(max_bytes >> 20) + " MiB: skipped (see --max-file-size)");
+    }
+    source.append(buffer, static_cast<std::size_t>(got));
+  }
+  ::close(fd);
+  return analyze_source(path.string(), std::move(source), parser);
+}
+
+}  // namespace eventlet_lsp::analyzers

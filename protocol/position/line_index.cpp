@@ -1,0 +1,126 @@
+#include "protocol/position/line_index.h"
+
+#include <algorithm>
+
+namespace eventlet_lsp::protocol {
+
+std::uint32_t utf8_sequence_length(std::string_view text, std::uint32_t at) {
+  const auto lead = static_cast<unsigned char>(text[at]);
+  std::uint32_t length = 1;
+  if (lead >= 0xF0 && lead <= 0xF4) {
+    length = 4;
+  } else if (lead >= 0xE0) {
+    length = lead <= 0xEF ? 3 : 1;
+  } else if (lead >= 0xC2) {
+    length = 2;
+  }
+  if (length == 1) return 1;
+  if (at + length > text.size()) return 1;
+  for (std::uint32_t i = 1; i < length; ++i) {
+    if ((static_cast<unsigned char>(text[at + i]) & 0xC0) != 0x80) return 1;
+  }
+  // Overlong forms and surrogates are invalid: each byte then stands alone.
+  const auto second = static_cast<unsigned char>(text[at + 1]);
+  if (lead == 0xE0 && second < 0xA0) return 1;
+  if (lead == 0xED && second >= 0xA0) return 1;
+  if (lead == 0xF0 && second < 0x90) return 1;
+  if (lead == 0xF4 && second >= 0x90) return 1;
+  return length;
+}
+
+std::uint32_t units_of_sequence(unsigned char lead, PositionEncoding encoding) {
+  (void)lead;
+  return encoding == PositionEncoding::Utf16 && lead >= 0xF0 ? 2 : 1;
+}
+
+bool is_valid_utf8(std::string_view text, std::uint32_t* first_invalid) {
+  for (std::uint32_t i = 0; i < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {
+      ++i;
+      continue;
+    }
+    const std::uint32_t length = utf8_sequence_length(text, i);
+    if (length == 1) {
+      if (first_invalid != nullptr) *first_invalid = i;
+      return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+LineIndex::LineIndex(std::string_view text) : text_(text) {
+  line_starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') line_starts_.push_back(i + 1);
+  }
+}
+
+std::uint32_t LineIndex::line_start(std::uint32_t line) const {
+  if (line >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  return line_starts_[line];
+}
+
+std::uint32_t LineIndex::line_end(std::uint32_t line) const {
+  if (line >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
+  std::uint32_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1
+                                                     : static_cast<std::uint32_t>(text_.size());
+  if (end > line_starts_[line] && end <= text_.size() && end > 0 && text_[end - 1] == '\r' &&
+      line + 1 < line_starts_.size())
+    --end;
+  return end;
+}
+
+Position LineIndex::position(std::uint32_t line, std::uint32_t byte_column,
+                             PositionEncoding encoding) const {
+  if (line >= line_starts_.size()) {
+    return position(static_cast<std::uint32_t>(text_.size()), encoding);
+  }
+  const std::uint32_t start = line_starts_[line];
+  const std::uint32_t target = std::min<std::uint32_t>(start + byte_column, line_end(line) + 1 > text_.size() ? static_cast<std::uint32_t>(text_.size()) : std::max(line_end(line), start + byte_column > line_end(line) ? line_end(line) : start + byte_column));
+  if (encoding == PositionEncoding::Utf8) return Position{line, target - start};
+  std::uint32_t units = 0;
+  for (std::uint32_t i = start; i < target;) {
+    const std::uint32_t length = utf8_sequence_length(text_, i);
+    if (i + length > target) break;  // inside a character: its start
+    units += length == 4 && encoding == PositionEncoding::Utf16 ? 2 : 1;
+    i += length;
+  }
+  return Position{line, units};
+}
+
+Position LineIndex::position(std::uint32_t byte_offset, PositionEncoding encoding) const {
+  byte_offset = std::min<std::uint32_t>(byte_offset, static_cast<std::uint32_t>(text_.size()));
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), byte_offset);
+  const auto line = static_cast<std::uint32_t>(it - line_starts_.begin() - 1);
+  return position(line, byte_offset - line_starts_[line], encoding);
+}
+
+std::uint32_t LineIndex::offset(Position position, PositionEncoding encoding, bool* exact) const {
+  if (exact != nullptr) *exact = true;
+  if (position.line >= line_starts_.size()) {
+    if (exact != nullptr) *exact = false;
+    return static_cast<std::uint32_t>(text_.size());
+  }
+  const std::uint32_t start = line_starts_[position.line];
+  const std::uint32_t end = line_end(position.line);
+  if (encoding == PositionEncoding::Utf8) {
+    if (start + static_cast<std::uint64_t>(position.character) > end) {
+      if (exact != nullptr) *exact = false;
+      return end;
+    }
+    return start + position.character;
+  }
+  std::uint32_t units = 0;
+  std::uint32_t i = start;
+  while (i < end && units < position.character) {
+    const std::uint32_t length = utf8_sequence_length(text_, i);
+    units += length == 4 && encoding == PositionEncoding::Utf16 ? 2 : 1;
+    i += length;
+  }
+  if (units < position.character && exact != nullptr) *exact = false;
+  return i;
+}
+
+}  // namespace eventlet_lsp::protocol

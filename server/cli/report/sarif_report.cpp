@@ -1,0 +1,101 @@
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <ostream>
+
+#include "analyzers/catalog/rule_registry.h"
+#include "server/cli/report/check_report.h"
+
+namespace eventlet_lsp::server {
+
+namespace {
+
+const char* sarif_level(analyzers::Severity severity) {
+  switch (severity) {
+    case analyzers::Severity::Error: return "error";
+    case analyzers::Severity::Warning: return "warning";
+    default: return "note";
+  }
+}
+
+std::string artifact_uri(const std::string& path) {
+  // SARIF wants URI references: relative paths stay relative (to the run's working directory).
+  std::string uri;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+      uri += static_cast<char>(c);
+    } else {
+      static const char* hex = "0123456789ABCDEF";
+      uri += '%';
+      uri += hex[c >> 4];
+      uri += hex[c & 15];
+    }
+  }
+  return uri;
+}
+
+}  // namespace
+
+void write_sarif_report(std::ostream& out, const CheckReport& report, const std::string& guide_base_url) {
+  using json = nlohmann::ordered_json;
+  json rules = json::array();
+  std::map<std::string_view, std::size_t> rule_index;
+  for (const analyzers::RuleDefinition* rule : analyzers::all_rules()) {
+    rule_index[rule->code] = rules.size();
+    rules.push_back({
+        {"id", rule->code},
+        {"name", rule->name},
+        {"shortDescription", {{"text", std::string(rule->docs.what_it_does)}}},
+        {"fullDescription", {{"text", std::string(rule->docs.why_is_this_bad)}}},
+        {"helpUri", rule_url(*rule, guide_base_url)},
+        {"defaultConfiguration", {{"level", sarif_level(rule->default_severity)}}},
+        {"properties", {{"scenario", analyzers::scenario_slug(rule->scenario)}}},
+    });
+  }
+  json results = json::array();
+  for (const ReportedFinding& finding : report.findings) {
+    results.push_back({
+        {"ruleId", finding.rule->code},
+        {"ruleIndex", rule_index[finding.rule->code]},
+        {"level", sarif_level(finding.severity)},
+        {"message", {{"text", finding.message}}},
+        {"locations",
+         json::array({{{"physicalLocation",
+                        {{"artifactLocation", {{"uri", artifact_uri(finding.path)}}},
+                         {"region",
+                          {{"startLine", finding.line},
+                           {"startColumn", finding.column},
+                           {"endLine", finding.end_line},
+                           {"endColumn", finding.end_column}}}}}}})},
+        {"properties", {{"qualifiedName", finding.qualified_name}}},
+    });
+  }
+  json notifications = json::array();
+  for (const ReportedProblem& problem : report.problems) {
+    notifications.push_back({
+        {"level", "warning"},
+        {"message", {{"text", problem.message}}},
+        {"locations", json::array({{{"physicalLocation", {{"artifactLocation", {{"uri", artifact_uri(problem.path)}}}}}}})},
+    });
+  }
+  json sarif = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs",
+       json::array({{
+           {"tool",
+            {{"driver",
+              {{"name", "eventlet-lsp"},
+               {"version", EVENTLET_LSP_VERSION},
+               {"informationUri", guide_base_url + "/guide/preparing-for-migration/"},
+               {"rules", rules}}}}},
+           {"columnKind", "unicodeCodePoints"},
+           {"results", results},
+           {"invocations", json::array({{{"executionSuccessful", true},
+                                         {"toolExecutionNotifications", notifications}}})},
+       }})},
+  };
+  out << sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace eventlet_lsp::server

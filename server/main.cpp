@@ -1,0 +1,120 @@
+// eventlet-lsp: the command line. Each subcommand lives in server/cli/.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "analyzers/catalog/rule_registry.h"
+#include "analyzers/config/settings.h"
+#include "analyzers/workspace/source_file.h"
+#include "server/cli/check_command.h"
+#include "server/cli/rules_command.h"
+
+namespace {
+
+using namespace eventlet_lsp;
+
+void add_check_command(CLI::App& app, server::CheckOptions& options, std::string& format,
+                       std::vector<std::string>& severities, std::string& target,
+                       std::vector<std::string>& select) {
+  CLI::App* check = app.add_subcommand("check", "Audit Python files and folders for Eventlet usage");
+  check->add_option("paths", options.paths, "Files or folders (default: the current folder)");
+  check->add_option("--format", format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
+      ->default_val("text");
+  check->add_option("--select", select, "Only these rules (codes, prefixes like EL3, names, ALL)")
+      ->delimiter(',');
+  check->add_option("--extend-select", options.overrides.extend_select, "Add rules to the selection")
+      ->delimiter(',');
+  check->add_option("--ignore", options.overrides.ignore, "Skip these rules (codes, prefixes, names)")
+      ->delimiter(',');
+  check->add_option("--exclude", options.overrides.exclude, "Skip paths matching these globs")
+      ->delimiter(',');
+  check->add_option("--severity", severities, "Override a rule's severity: CODE=error|warning|information|hint")
+      ->delimiter(',');
+  check->add_option("--target", target, "Migration target the messages assume")
+      ->check(CLI::IsMember({"threading", "asyncio"}));
+  check->add_option("--config", options.config_file, "Use this pyproject.toml instead of the nearest one");
+  check->add_flag("--isolated", options.isolated, "Ignore configuration files");
+  check->add_flag("--exit-zero", options.exit_zero, "Exit 0 even when usages are found");
+  check->add_flag("!--no-summary", options.summary, "Text format: no summary table");
+  check->add_flag("!--no-progress", options.progress, "No progress bar on stderr");
+  check->add_option("-j,--threads", options.threads, "Worker threads (default: one per core)");
+  check->add_option("--max-file-size", options.max_file_bytes, "Skip files larger than this many bytes")
+      ->default_val(analyzers::kDefaultMaxFileBytes);
+  check->add_option("--color", options.color, "Color the text output")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"eventlet-lsp: find, explain and rewrite Eventlet usages (migration guide: "
+               "https://removal.eventlet.org)"};
+  app.set_version_flag("--version", std::string("eventlet-lsp ") + EVENTLET_LSP_VERSION);
+  app.require_subcommand(1);
+
+  server::CheckOptions check_options;
+  std::string format = "text";
+  std::vector<std::string> severities;
+  std::vector<std::string> select;
+  std::string target;
+  add_check_command(app, check_options, format, severities, target, select);
+
+  std::string rules_format = "text";
+  CLI::App* rules = app.add_subcommand("rules", "List the rules of the catalog");
+  rules->add_option("--format", rules_format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "markdown"}));
+
+  std::string rule_code;
+  CLI::App* rule = app.add_subcommand("rule", "Explain one rule");
+  rule->add_option("code", rule_code, "A rule code (EL301) or name (spawn-fire-and-forget)")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  if (app.got_subcommand("rules")) {
+    const auto format_value = rules_format == "json" ? server::RulesFormat::Json
+                              : rules_format == "markdown" ? server::RulesFormat::Markdown
+                                                           : server::RulesFormat::Text;
+    return server::run_rules_command(format_value, std::cout);
+  }
+  if (app.got_subcommand("rule")) return server::run_rule_command(rule_code, std::cout, std::cerr);
+
+  // check
+  if (format == "json") check_options.format = server::ReportFormat::Json;
+  else if (format == "sarif") check_options.format = server::ReportFormat::Sarif;
+  else if (format == "github") check_options.format = server::ReportFormat::Github;
+  if (!select.empty()) check_options.overrides.select = select;
+  for (const std::string& selector : select) {
+    if (!analyzers::is_valid_selector(selector)) {
+      std::cerr << "eventlet-lsp: --select: unknown rule selector '" << selector << "'\n";
+      return 2;
+    }
+  }
+  for (const std::string& selector : check_options.overrides.ignore) {
+    if (!analyzers::is_valid_selector(selector)) {
+      std::cerr << "eventlet-lsp: --ignore: unknown rule selector '" << selector << "'\n";
+      return 2;
+    }
+  }
+  for (const std::string& item : severities) {
+    const auto equals = item.find('=');
+    const auto* definition = equals == std::string::npos ? nullptr : analyzers::find_rule(item.substr(0, equals));
+    const auto level = equals == std::string::npos ? std::nullopt : analyzers::parse_severity(item.substr(equals + 1));
+    if (definition == nullptr || !level) {
+      std::cerr << "eventlet-lsp: --severity: expected CODE=error|warning|information|hint, got '" << item << "'\n";
+      return 2;
+    }
+    check_options.overrides.severity[std::string(definition->code)] = *level;
+  }
+  if (!target.empty()) check_options.overrides.target = analyzers::parse_target(target);
+  return server::run_check_command(check_options);
+}
