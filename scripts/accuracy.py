@@ -12,7 +12,9 @@ three independent sources of truth are compared:
      nonlocal, comprehension scopes, walrus) to find every eventlet import, every
      reference to a name bound to an eventlet import or alias, attribute access on
      tracked eventlet instances, eventlet names in plain string literals and
-     EVENTLET_* strings;
+     EVENTLET_* strings; and, reported as its own kind ("selfattr"), `self.x.m` in a
+     method when some method of the same class assigns `self.x = <eventlet instance or
+     alias>` or the class body binds `x` (same class only: no inheritance);
   3. `eventlet-lsp check --format json --exit-zero` on the same files.
 
 It prints grep hits, recall of check on grep's real-code lines and on the
@@ -341,6 +343,11 @@ CONSTRUCTORS = {
     "eventlet.greenthread.GreenThread": GREENTHREAD,
     "eventlet.corolocal.local": "eventlet.corolocal.local",
     "eventlet.lock.Lock": "eventlet.lock.Lock",
+    # beyond the minimum list: other public eventlet classes whose instances have methods
+    "eventlet.greenpool.GreenMap": "eventlet.greenpool.GreenMap",
+    "eventlet.dagpool.DAGPool": "eventlet.dagpool.DAGPool",
+    "eventlet.pools.Pool": "eventlet.pools.Pool",
+    "eventlet.pools.TokenPool": "eventlet.pools.TokenPool",
 }
 for _n in ("Queue", "LightQueue", "LifoQueue", "PriorityQueue"):
     CONSTRUCTORS["eventlet.queue." + _n] = "eventlet.queue." + _n
@@ -362,7 +369,8 @@ def canonical(q):
 
 
 class Scope:
-    __slots__ = ("kind", "node", "parent", "raw", "bindings", "globals", "nonlocals", "name")
+    __slots__ = ("kind", "node", "parent", "raw", "bindings", "globals", "nonlocals", "name",
+                 "self_name", "cls_scope", "attr_bindings")
 
     def __init__(self, kind, node, parent, name=""):
         self.kind = kind            # module, function, lambda, class, comprehension
@@ -373,10 +381,14 @@ class Scope:
         self.bindings = defaultdict(list)
         self.globals = set()
         self.nonlocals = set()
+        self.self_name = None       # methods: name of the first parameter (self / cls)
+        self.cls_scope = None       # methods: the class scope they are defined in
+        self.attr_bindings = defaultdict(list)   # classes: attr -> bindings of self.attr
 
 
-# binding forms: ("import", qname) | ("expr", node, scope) | ("with", node, scope) | ("other",)
-OTHER = ("other",)
+# binding forms: ("import", qname) | ("expr", node, scope) | ("with", node, scope)
+#                | ("other", why) for every binding that cannot carry an eventlet value
+OTHER = ("other", "binding")
 
 
 class Collector(ast.NodeVisitor):
@@ -393,6 +405,8 @@ class Collector(ast.NodeVisitor):
         self.relative_imports = 0
         self.star_imports = 0
         self._chain_parent = {}
+        self.dels = []              # (Name node, scope) of `del name`
+        self.attr_cands = []        # (Name node, attr, value node, scope) of `name.attr = value`
 
     # --- helpers
     def push(self, kind, node, name=""):
@@ -410,22 +424,26 @@ class Collector(ast.NodeVisitor):
             self.bind(target.id, binding_for_name)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for e in target.elts:
-                self.bind_target(e, OTHER)
+                self.bind_target(e, binding_for_name if binding_for_name[0] == "other" else OTHER)
         elif isinstance(target, ast.Starred):
-            self.bind_target(target.value, OTHER)
+            self.bind_target(target.value, binding_for_name if binding_for_name[0] == "other" else OTHER)
         else:
             self.visit(target)
 
     def bind_pairwise(self, target, value):
         if isinstance(target, ast.Name):
             self.bind(target.id, ("expr", value, self.scope))
+        elif isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name):
+            # `self.attr = value` inside a method: resolved later (Resolver._self_attrs)
+            self.attr_cands.append((target.value, target.attr, value, self.scope))
+            self.visit(target)
         elif isinstance(target, (ast.Tuple, ast.List)) and isinstance(value, (ast.Tuple, ast.List)) \
                 and len(target.elts) == len(value.elts) \
                 and not any(isinstance(e, ast.Starred) for e in target.elts + value.elts):
             for t, v in zip(target.elts, value.elts):
                 self.bind_pairwise(t, v)
         else:
-            self.bind_target(target, OTHER)
+            self.bind_target(target, ("other", "assignment (not a simple alias)"))
 
     # --- scopes
     def visit_Module(self, node):
@@ -448,7 +466,7 @@ class Collector(ast.NodeVisitor):
     def _bind_params(self, args):
         for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
             if a is not None:
-                self.bind(a.arg, OTHER)
+                self.bind(a.arg, ("other", "parameter"))
 
     def visit_FunctionDef(self, node):
         for d in node.decorator_list:
@@ -459,9 +477,15 @@ class Collector(ast.NodeVisitor):
             self.visit(node.returns)
         for tp in getattr(node, "type_params", ()) or ():
             self.visit(tp)
-        self.bind(node.name, OTHER)
+        self.bind(node.name, ("other", "def"))
         outer = self.scope
         self.scope = self.push("function", node, node.name)
+        if outer.kind == "class":
+            static = any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
+            params = node.args.posonlyargs + node.args.args
+            if params and not static:
+                self.scope.self_name = params[0].arg
+                self.scope.cls_scope = outer
         self._bind_params(node.args)
         for st in node.body:
             self.visit(st)
@@ -484,7 +508,7 @@ class Collector(ast.NodeVisitor):
             self.visit(b)
         for k in node.keywords:
             self.visit(k)
-        self.bind(node.name, OTHER)
+        self.bind(node.name, ("other", "class"))
         outer = self.scope
         self.scope = self.push("class", node, node.name)
         for st in node.body:
@@ -499,7 +523,7 @@ class Collector(ast.NodeVisitor):
         for i, g in enumerate(gens):
             if i > 0:
                 self.visit(g.iter)
-            self.bind_target(g.target, OTHER)
+            self.bind_target(g.target, ("other", "comprehension target"))
             for c in g.ifs:
                 self.visit(c)
         for e in elts:
@@ -532,7 +556,7 @@ class Collector(ast.NodeVisitor):
                 else:
                     self.bind("eventlet", ("import", "eventlet"))
             else:
-                self.bind(a.asname or top, OTHER)
+                self.bind(a.asname or top, ("other", "import of another module"))
 
     def visit_ImportFrom(self, node):
         mod = node.module or ""
@@ -540,7 +564,7 @@ class Collector(ast.NodeVisitor):
             self.relative_imports += 1
             for a in node.names:
                 if a.name != "*":
-                    self.bind(a.asname or a.name, OTHER)
+                    self.bind(a.asname or a.name, ("other", "relative import"))
             return
         is_ev = mod == "eventlet" or mod.startswith("eventlet.")
         if is_ev:
@@ -550,7 +574,7 @@ class Collector(ast.NodeVisitor):
                 if is_ev:
                     self.star_imports += 1
                 continue
-            self.bind(a.asname or a.name, ("import", mod + "." + a.name) if is_ev else OTHER)
+            self.bind(a.asname or a.name, ("import", mod + "." + a.name) if is_ev else ("other", "import of another module"))
 
     def visit_Assign(self, node):
         self.visit(node.value)
@@ -563,12 +587,12 @@ class Collector(ast.NodeVisitor):
             self.visit(node.value)
             self.bind_pairwise(node.target, node.value)
         else:
-            self.bind_target(node.target, OTHER)
+            self.bind_target(node.target, ("other", "annotation without value"))
 
     def visit_AugAssign(self, node):
         self.visit(node.value)
         if isinstance(node.target, ast.Name):
-            self.bind(node.target.id, OTHER)
+            self.bind(node.target.id, ("other", "augmented assignment"))
         else:
             self.visit(node.target)
 
@@ -581,7 +605,7 @@ class Collector(ast.NodeVisitor):
 
     def visit_For(self, node):
         self.visit(node.iter)
-        self.bind_target(node.target, OTHER)
+        self.bind_target(node.target, ("other", "for target"))
         for st in node.body + node.orelse:
             self.visit(st)
 
@@ -594,7 +618,7 @@ class Collector(ast.NodeVisitor):
                 if isinstance(item.optional_vars, ast.Name):
                     self.bind(item.optional_vars.id, ("with", item.context_expr, self.scope))
                 else:
-                    self.bind_target(item.optional_vars, OTHER)
+                    self.bind_target(item.optional_vars, ("other", "with target"))
         for st in node.body:
             self.visit(st)
 
@@ -604,7 +628,7 @@ class Collector(ast.NodeVisitor):
         if node.type is not None:
             self.visit(node.type)
         if node.name:
-            self.bind(node.name, OTHER)
+            self.bind(node.name, ("other", "except-as"))
         for st in node.body:
             self.visit(st)
 
@@ -612,11 +636,11 @@ class Collector(ast.NodeVisitor):
         if node.pattern is not None:
             self.visit(node.pattern)
         if node.name:
-            self.bind(node.name, OTHER)
+            self.bind(node.name, ("other", "match pattern"))
 
     def visit_MatchStar(self, node):
         if node.name:
-            self.bind(node.name, OTHER)
+            self.bind(node.name, ("other", "match pattern"))
 
     def visit_MatchMapping(self, node):
         for k in node.keys:
@@ -624,7 +648,7 @@ class Collector(ast.NodeVisitor):
         for p in node.patterns:
             self.visit(p)
         if node.rest:
-            self.bind(node.rest, OTHER)
+            self.bind(node.rest, ("other", "match pattern"))
 
     def visit_Attribute(self, node):
         # remember the outermost attribute chain of every Name so the report can show it
@@ -639,7 +663,9 @@ class Collector(ast.NodeVisitor):
         if isinstance(node.ctx, ast.Load):
             self.loads.append((node, self.scope, self._chain_parent.get(id(node))))
         else:                                 # Store / Del reached generically
-            self.bind(node.id, OTHER)
+            if isinstance(node.ctx, ast.Del):
+                self.dels.append((node, self.scope))
+            self.bind(node.id, ("other", "del" if isinstance(node.ctx, ast.Del) else "store"))
 
 
 class Resolver:
@@ -649,6 +675,7 @@ class Resolver:
         self._memo = {}
         self._busy = set()
         self._finalize()
+        self._self_attrs()
 
     def _finalize(self):
         for s in self.col.scopes:
@@ -659,6 +686,42 @@ class Resolver:
                 elif name in s.nonlocals:
                     tgt = self._nonlocal_target(s, name) or s
                 tgt.bindings[name].append(b)
+
+    def _self_attrs(self):
+        for name_node, attr, value, s in self.col.attr_cands:
+            cls = self.self_class(name_node.id, s)
+            if cls is not None:
+                cls.attr_bindings[attr].append(("expr", value, s))
+
+    def self_class(self, name, s):
+        """The class scope when `name` in `s` is the self/cls parameter of one of its methods
+        (bound only as that parameter), else None."""
+        tgt = self.lookup(name, s)
+        if tgt is None or tgt.cls_scope is None or tgt.self_name != name:
+            return None
+        if len(tgt.bindings[name]) != 1:
+            return None
+        return tgt.cls_scope
+
+    def self_attr_values(self, cls, attr):
+        """Values of `self.attr` in methods of class scope `cls`: every `self.attr = ...` of its
+        methods plus class-level bindings of `attr` (instance lookup falls back to the class)."""
+        key = ("attr", id(cls), attr)
+        if key in self._memo:
+            return self._memo[key]
+        if key in self._busy:
+            return frozenset()
+        self._busy.add(key)
+        out = set()
+        for b in list(cls.attr_bindings.get(attr, ())) + list(cls.bindings.get(attr, ())):
+            if b[0] == "import":
+                out.add(("q", b[1]))
+            elif b[0] == "expr":
+                out |= self.expr_values(b[1], b[2])
+        self._busy.discard(key)
+        res = frozenset(out)
+        self._memo[key] = res
+        return res
 
     def _is_local_raw(self, s, name):
         return name not in s.globals and name not in s.nonlocals and any(n == name for n, _ in s.raw)
@@ -726,6 +789,11 @@ class Resolver:
             return self.name_values(node.id, s)
         if isinstance(node, ast.Attribute):
             out = set()
+            if isinstance(node.value, ast.Name):
+                cls = self.self_class(node.value.id, s)
+                if cls is not None:
+                    out |= self.self_attr_values(cls, node.attr)
+                    return out
             for v in self.expr_values(node.value, s):
                 if v[0] == "q":
                     out.add(("q", v[1] + "." + node.attr))
@@ -744,6 +812,13 @@ class Resolver:
             return out
         if isinstance(node, ast.NamedExpr):
             return self.expr_values(node.value, s)
+        if isinstance(node, ast.IfExp):           # `a if c else b` is one of a, b
+            return self.expr_values(node.body, s) | self.expr_values(node.orelse, s)
+        if isinstance(node, ast.BoolOp):          # `a or b` / `a and b` is one of its operands
+            out = set()
+            for v in node.values:
+                out |= self.expr_values(v, s)
+            return out
         return set()
 
 
@@ -773,7 +848,7 @@ def analyse_ast(path, text):
         recs.append((line, "import", q, end or line))
     for name_node, scope, chain in col.loads:
         vals = res.name_values(name_node.id, scope)
-        if not vals:
+        if not vals and chain is None:
             continue
         qs = sorted(v[1] for v in vals if v[0] == "q" and (v[1] == "eventlet" or v[1].startswith("eventlet.")))
         tail = chain_text(name_node, chain) if chain is not None else ""
@@ -784,6 +859,29 @@ def analyse_ast(path, text):
         insts = sorted(v[1] for v in vals if v[0] == "inst")
         if insts and chain is not None:
             recs.append((name_node.lineno, "instance", insts[0] + "." + tail, chain.end_lineno))
+            continue
+        meths = sorted(v[1] for v in vals if v[0] == "meth")
+        if meths:                       # `spawn = pool.spawn`: a bound method of an instance
+            recs.append((name_node.lineno, "instance", meths[0] + ("." + tail if tail else ""),
+                         (chain or name_node).end_lineno))
+            continue
+        if chain is not None and not vals:
+            cls = res.self_class(name_node.id, scope)
+            if cls is None:
+                continue
+            first = chain
+            while isinstance(first.value, ast.Attribute):
+                first = first.value
+            avals = res.self_attr_values(cls, first.attr)
+            rest = tail.split(".", 1)[1] if "." in tail else ""
+            qs = sorted(v[1] for v in avals if v[0] == "q" and v[1].split(".")[0] == "eventlet")
+            insts = sorted(v[1] for v in avals if v[0] == "inst")
+            meths = sorted(v[1] for v in avals if v[0] == "meth")
+            if qs or meths:
+                recs.append((name_node.lineno, "selfattr", (qs or meths)[0] + ("." + rest if rest else ""),
+                             chain.end_lineno))
+            elif insts and rest:
+                recs.append((name_node.lineno, "selfattr", insts[0] + "." + rest, chain.end_lineno))
     # strings
     skip = set()
     for node in ast.walk(tree):
@@ -805,6 +903,75 @@ def analyse_ast(path, text):
                 recs.append((node.lineno, "env", node.value, node.end_lineno))
     info = {"relative_imports": col.relative_imports, "star_imports": col.star_imports}
     return tree, recs, info
+
+
+class Explainer:
+    """Why the resolver does not confirm a finding at line:col1 (1-based character column):
+    what Python's scoping says about the name found there. explain() -> (category, text)."""
+
+    def __init__(self, path, text, lines):
+        self.lines = lines
+        try:
+            tree = ast.parse(text, filename=path)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            self.col = None
+            return
+        self.col = Collector(path, False)
+        self.col.visit(tree)
+        self.res = Resolver(self.col)
+
+    def explain(self, line, col1):
+        if self.col is None:
+            return "unparsable", "file does not parse"
+        c0 = col1 - 1
+        lines = self.lines
+
+        def at(node):
+            return node.lineno == line and byte_to_char(lines, line, node.col_offset) == c0
+
+        for n, sc in self.col.dels:
+            if at(n):
+                return "del statement", "`del %s`: a deletion, not a use" % n.id
+        for n, sc, chain in self.col.loads:
+            if not at(n):
+                continue
+            text = n.id + ("." + chain_text(n, chain) if chain is not None else "")
+            vals = self.res.name_values(n.id, sc)
+            if any(v[0] in ("q", "meth") for v in vals):
+                return "other line", "`%s` resolves to eventlet (resolver has it on another line)" % text
+            cls = self.res.self_class(n.id, sc) if chain is not None else None
+            if cls is not None:
+                first = chain
+                while isinstance(first.value, ast.Attribute):
+                    first = first.value
+                avals = self.res.self_attr_values(cls, first.attr)
+                if any(v[0] == "inst" for v in avals):
+                    return ("bare use of a tracked self attribute",
+                            "`%s`: self.%s holds an eventlet instance, but no attribute of it is used"
+                            % (text, first.attr))
+                return ("self attribute without eventlet value",
+                        "`%s`: no method of class %s assigns an eventlet value to self.%s and the class "
+                        "body does not bind it (base classes are not followed)" % (text, cls.name, first.attr))
+            if any(v[0] == "inst" for v in vals):
+                if chain is None:
+                    return ("bare use of a tracked instance",
+                            "`%s`: bare use of a tracked instance (only attribute access counts)" % text)
+                return "tracked instance", "`%s`: tracked instance" % text
+            tgt = self.res.lookup(n.id, sc)
+            if tgt is None:
+                return "unbound name", "`%s`: `%s` is unbound in Python's scoping here" % (text, n.id)
+            why = sorted(set(b[1] if b[0] == "other" else
+                             {"expr": "assignment", "with": "with target", "import": "import"}[b[0]]
+                             for b in tgt.bindings[n.id]))
+            if chain is not None:
+                cat = "attribute of a non-eventlet object (%s)" % ("self/cls" if n.id in ("self", "cls")
+                                                                  else ", ".join(why))
+                return cat, "`%s`: `%s` bound in %s scope by %s; resolver tracks plain names only" % (
+                    text, n.id, tgt.kind, ", ".join(why))
+            return ("name bound by %s" % ", ".join(why),
+                    "`%s`: bound in %s scope by %s; no eventlet import, alias or instance reaches it"
+                    % (text, tgt.kind, ", ".join(why)))
+        return "no name at the column", "no Name load starts at this column"
 
 
 # --------------------------------------------------------------------------- binary
@@ -1005,9 +1172,9 @@ def main(argv=None):
     if star_files:
         print("files with `from eventlet... import *` (names not bound): %d" % star_files)
     print("resolver lines: %d  (lines with import: %d, reference: %d, instance attribute: %d, "
-          "eventlet-name string: %d, EVENTLET_* string: %d)   [%.1fs]"
+          "self.attr instance/alias: %d, eventlet-name string: %d, EVENTLET_* string: %d)   [%.1fs]"
           % (len(res_lines), res_kinds["import"], res_kinds["ref"], res_kinds["instance"],
-             res_kinds["string"], res_kinds["env"], t_ast))
+             res_kinds["selfattr"], res_kinds["string"], res_kinds["env"], t_ast))
     for p in parse_fail[:N]:
         print("  parse failure: %s" % short(p, root))
 
@@ -1077,7 +1244,7 @@ def main(argv=None):
           % (len(gr_both & set(fset)), len(gr_both), pct(len(gr_both & set(fset)), len(gr_both))))
     print("recall on ast-resolver lines:    %d/%d = %s" % (len(res_found), len(res_lines),
                                                         pct(len(res_found), len(res_lines))))
-    for kind in ("import", "ref", "instance", "string", "env"):
+    for kind in ("import", "ref", "instance", "selfattr", "string", "env"):
         ks = {k for k, v in res_lines.items() if any(x[0] == kind for x in v)}
         if ks:
             print("  %-9s %d/%d = %s" % (kind, len(ks & set(fset)), len(ks), pct(len(ks & set(fset)), len(ks))))
@@ -1126,13 +1293,27 @@ def main(argv=None):
 
     fps = spread(sorted(set(fset) - confirmed))
     fp_codes = Counter(f.get("code", "?") for k in fps for f in fset[k])
+    explainers = {}
+    fp_why = Counter()
     ex = []
     for k in fps:
         fs = fset[k]
         desc = "; ".join("%s %s" % (f.get("code", "?"), f.get("qualified_name") or f.get("name", ""))
                          for f in fs[:3])
         fd = data.get(k[0])
-        ex.append("  %s  [%s]\n      | %s" % (loc(*k), desc, (fd.src(k[1]) if fd else "").strip()))
+        why = ""
+        if fd is not None and fd.text is not None:
+            if k[0] not in explainers:
+                explainers[k[0]] = Explainer(k[0], fd.text, fd.lines)
+            cat, why = explainers[k[0]].explain(k[1], fs[0]["column"])
+            fp_why[cat] += 1
+        ex.append("  %s:%d  [%s]\n      | %s\n      why: %s" % (
+            short(k[0], root), k[1], desc, (fd.src(k[1]) if fd else "").strip(), why))
+    if fp_why:
+        print()
+        print("unconfirmed finding lines by what the resolver sees at the finding's column:")
+        for cat, n in fp_why.most_common():
+            print("  %5d  %s" % (n, cat))
     show("unconfirmed finding lines (possible false positives; by code: %s)"
          % ", ".join("%s %d" % kv for kv in fp_codes.most_common()), ex)
 

@@ -1,8 +1,11 @@
 #include "analyzers/python/binding_collector.h"
 
 #include <algorithm>
+#include <deque>
+#include <unordered_map>
+#include <unordered_set>
 
-#include "analyzers/parse/syntax_walk.h"
+#include "analyzers/catalog/api_table.h"
 
 namespace eventlet_lsp::analyzers {
 
@@ -35,118 +38,72 @@ TSNode final_value(TSNode right, const PythonGrammar& g) {
   return right;
 }
 
-// The identifier an expression's value flows from: `eventlet.GreenPool(4)` -> `eventlet`; also
-// the attribute read right after it (`self.pool.spawn` -> `pool`), for self-attribute tracking.
-struct ValueRoot {
-  TSNode identifier{};
-  TSNode first_attribute{};
-};
-
-ValueRoot value_root(TSNode node, const PythonGrammar& g) {
-  ValueRoot root;
-  for (int depth = 0; depth < 64 && !ts_node_is_null(node); ++depth) {
-    switch (g.kind(node)) {
-      case NodeKind::Identifier: root.identifier = node; return root;
-      case NodeKind::Attribute:
-        root.first_attribute = ts_node_child_by_field_id(node, g.f_attribute);
-        node = ts_node_child_by_field_id(node, g.f_object);
-        break;
-      case NodeKind::Call: node = ts_node_child_by_field_id(node, g.f_function); break;
-      case NodeKind::ParenthesizedExpression:
-      case NodeKind::Await:
-      case NodeKind::ConditionalExpression: node = ts_node_named_child(node, 0); break;
-      default: return ValueRoot{};
-    }
-  }
-  return ValueRoot{};
-}
-
 class BindingCollector {
  public:
-  explicit BindingCollector(const SyntaxTree& tree)
-      : tree_(tree), g_(PythonGrammar::instance()) {
+  explicit BindingCollector(const SyntaxTree& tree) : tree_(tree), g_(PythonGrammar::instance()) {
     model_.scopes.push_back(Scope{});
-    stack_.push_back(0);
   }
 
-  bool enter(TSNode node, TSFieldId /*field*/) {
-    const NodeKind kind = g_.kind(node);
-    switch (kind) {
-      case NodeKind::ImportStatement: on_import(node); return false;
-      case NodeKind::ImportFromStatement: on_import_from(node); return false;
-      case NodeKind::FutureImportStatement: return false;
-      case NodeKind::FunctionDefinition:
-      case NodeKind::ClassDefinition: {
-        TSNode name = ts_node_child_by_field_id(node, g_.f_name);
-        if (!ts_node_is_null(name)) bind_opaque(tree_.text(name), node);
-        break;
+  ScopeModel run() && {
+    enqueue_name("eventlet");
+    while (!names_.empty() || !attributes_.empty()) {
+      if (!names_.empty()) {
+        const std::string_view name = names_.front();
+        names_.pop_front();
+        for (std::uint32_t at : find_word(tree_.source(), name)) on_name_occurrence(at, name);
+      } else {
+        const std::string_view attribute = attributes_.front();
+        attributes_.pop_front();
+        for (std::uint32_t at : find_word(tree_.source(), attribute))
+          on_attribute_occurrence(at, attribute);
       }
-      case NodeKind::Assignment: on_assignment(node); break;
-      case NodeKind::AugmentedAssignment:
-        bind_targets(ts_node_child_by_field_id(node, g_.f_left), node);
-        break;
-      case NodeKind::ForStatement:
-      case NodeKind::ForInClause:
-        bind_targets(ts_node_child_by_field_id(node, g_.f_left), node);
-        break;
-      case NodeKind::AsPattern: on_as_pattern(node); break;
-      case NodeKind::ExceptClause: {
-        TSNode alias = ts_node_child_by_field_id(node, g_.f_alias);
-        if (!ts_node_is_null(alias)) bind_targets(alias, node);
-        break;
-      }
-      case NodeKind::NamedExpression: {
-        TSNode name = ts_node_child_by_field_id(node, g_.f_name);
-        TSNode value = ts_node_child_by_field_id(node, g_.f_value);
-        if (!ts_node_is_null(name) && g_.kind(name) == NodeKind::Identifier)
-          bind_value(tree_.text(name), value, node);
-        break;
-      }
-      case NodeKind::GlobalStatement:
-      case NodeKind::NonlocalStatement: {
-        auto& list = kind == NodeKind::GlobalStatement ? current().globals : current().nonlocals;
-        const std::uint32_t count = ts_node_named_child_count(node);
-        for (std::uint32_t i = 0; i < count; ++i) list.push_back(tree_.text(ts_node_named_child(node, i)));
-        return false;
-      }
-      default: break;
     }
-    if (auto scope_kind = scope_opened_by(kind)) open_scope(*scope_kind, node);
-    return true;
-  }
-
-  void leave(TSNode node) {
-    if (scope_opened_by(g_.kind(node))) stack_.pop_back();
-  }
-
-  ScopeModel finish() && {
-    compute_candidates();
     return std::move(model_);
   }
 
  private:
-  Scope& current() { return model_.scopes[stack_.back()]; }
-
-  void open_scope(Scope::Kind kind, TSNode node) {
-    Scope scope;
-    scope.kind = kind;
-    scope.parent = stack_.back();
-    const auto index = static_cast<std::uint32_t>(model_.scopes.size());
-    if (kind == Scope::Kind::Function) scope.is_async = is_async_function(node);
-    model_.scopes.push_back(std::move(scope));
-    stack_.push_back(index);
-    if (kind == Scope::Kind::Function || kind == Scope::Kind::Lambda) {
-      TSNode parameters = ts_node_child_by_field_id(node, g_.f_parameters);
-      if (!ts_node_is_null(parameters)) bind_parameters(parameters, node);
-      Scope& opened = model_.scopes[index];
-      if (kind == Scope::Kind::Function && !opened.parameters.empty() &&
-          model_.scopes[opened.parent].kind == Scope::Kind::Class) {
-        opened.first_parameter = opened.parameters.front();
-      }
-    }
+  void enqueue_name(std::string_view name) {
+    if (model_.candidate_names.insert(name).second) names_.push_back(name);
+  }
+  void enqueue_attribute(std::string_view name) {
+    if (model_.candidate_attributes.insert(name).second) attributes_.push_back(name);
   }
 
-  void bind_parameters(TSNode parameters, TSNode owner) {
+  // --- scopes -------------------------------------------------------------------------------
+
+  std::uint32_t scope_for(TSNode node, Scope::Kind kind, std::uint32_t parent) {
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(ts_node_start_byte(node)) << 32) | ts_node_end_byte(node);
+    if (auto it = scope_by_node_.find(key); it != scope_by_node_.end()) return it->second;
+    Scope scope;
+    scope.kind = kind;
+    scope.parent = parent;
+    if (kind == Scope::Kind::Function) scope.is_async = is_async_function(node);
+    if (kind == Scope::Kind::Function || kind == Scope::Kind::Lambda) {
+      TSNode parameters = ts_node_child_by_field_id(node, g_.f_parameters);
+      if (!ts_node_is_null(parameters)) scope.parameters = parameter_names(parameters);
+      if (kind == Scope::Kind::Function && !scope.parameters.empty() &&
+          model_.scopes[parent].kind == Scope::Kind::Class) {
+        scope.first_parameter = scope.parameters.front();
+      }
+    }
+    const auto index = static_cast<std::uint32_t>(model_.scopes.size());
+    model_.scopes.push_back(std::move(scope));
+    scope_by_node_.emplace(key, index);
+    return index;
+  }
+
+  // The scope of code at path[last] (the scopes opened by path[1..last]).
+  std::uint32_t scope_of(const SyntaxPath& path, std::size_t last) {
+    std::uint32_t scope = 0;
+    for (std::size_t i = 1; i <= last && i < path.size(); ++i) {
+      if (auto kind = scope_opened_by(path[i].kind)) scope = scope_for(path[i].node, *kind, scope);
+    }
+    return scope;
+  }
+
+  std::vector<std::string_view> parameter_names(TSNode parameters) {
+    std::vector<std::string_view> names;
     const std::uint32_t count = ts_node_named_child_count(parameters);
     for (std::uint32_t i = 0; i < count; ++i) {
       TSNode parameter = ts_node_named_child(parameters, i);
@@ -166,16 +123,16 @@ class BindingCollector {
           break;
         default: continue;
       }
-      if (ts_node_is_null(name) || g_.kind(name) != NodeKind::Identifier) continue;
-      const std::string_view text = tree_.text(name);
-      current().parameters.push_back(text);
-      bind_opaque(text, owner);
+      if (!ts_node_is_null(name) && g_.kind(name) == NodeKind::Identifier)
+        names.push_back(tree_.text(name));
     }
+    return names;
   }
 
-  std::uint32_t add_binding(Binding binding) {
+  // --- bindings -----------------------------------------------------------------------------
+
+  std::uint32_t add_binding(std::uint32_t scope, Binding binding) {
     // A name declared `global` binds in the module scope.
-    std::uint32_t scope = stack_.back();
     const auto& globals = model_.scopes[scope].globals;
     if (std::find(globals.begin(), globals.end(), binding.name) != globals.end()) scope = 0;
     const auto index = static_cast<std::uint32_t>(model_.bindings.size());
@@ -184,97 +141,22 @@ class BindingCollector {
     return index;
   }
 
-  void bind_opaque(std::string_view name, TSNode origin) {
+  void bind_opaque(std::uint32_t scope, std::string_view name, TSNode origin) {
     Binding binding;
     binding.name = name;
-    binding.source = Binding::Source::Opaque;
     binding.origin = range_of(origin);
-    add_binding(std::move(binding));
+    add_binding(scope, std::move(binding));
   }
 
-  void bind_value(std::string_view name, TSNode value, TSNode origin) {
-    if (ts_node_is_null(value)) return bind_opaque(name, origin);
+  void bind_value(std::uint32_t scope, std::string_view name, TSNode value, TSNode origin) {
+    if (ts_node_is_null(value)) return bind_opaque(scope, name, origin);
     Binding binding;
     binding.name = name;
     binding.source = Binding::Source::Value;
     binding.value = value;
-    binding.value_scope = stack_.back();
+    binding.value_scope = scope;
     binding.origin = range_of(origin);
-    add_binding(std::move(binding));
-  }
-
-  // Every name a target pattern binds: `a`, `a, b`, `[a, *b]`, `(a, b)`.
-  void bind_targets(TSNode target, TSNode origin, int depth = 0) {
-    if (ts_node_is_null(target) || depth > 32) return;
-    switch (g_.kind(target)) {
-      case NodeKind::Identifier: bind_opaque(tree_.text(target), origin); return;
-      case NodeKind::PatternList:
-      case NodeKind::TuplePattern:
-      case NodeKind::ListPattern:
-      case NodeKind::Tuple:
-      case NodeKind::List:
-      case NodeKind::ParenthesizedExpression:
-      case NodeKind::ListSplatPattern:
-      case NodeKind::AsPatternTarget: {
-        const std::uint32_t count = ts_node_named_child_count(target);
-        if (count == 0 && g_.kind(target) == NodeKind::AsPatternTarget) {
-          bind_opaque(tree_.text(target), origin);
-          return;
-        }
-        for (std::uint32_t i = 0; i < count; ++i)
-          bind_targets(ts_node_named_child(target, i), origin, depth + 1);
-        return;
-      }
-      default: return;  // attributes and subscripts bind no name
-    }
-  }
-
-  void on_assignment(TSNode node) {
-    TSNode left = ts_node_child_by_field_id(node, g_.f_left);
-    TSNode right = final_value(ts_node_child_by_field_id(node, g_.f_right), g_);
-    if (ts_node_is_null(left)) return;
-    if (ts_node_is_null(right)) return;  // `x: int` annotates without binding
-    switch (g_.kind(left)) {
-      case NodeKind::Identifier: bind_value(tree_.text(left), right, node); return;
-      case NodeKind::Attribute: on_attribute_assignment(left, right, node); return;
-      default: bind_targets(left, node); return;
-    }
-  }
-
-  // `self.pool = eventlet.GreenPool()` inside a method of a class.
-  void on_attribute_assignment(TSNode left, TSNode right, TSNode origin) {
-    const Scope& scope = current();
-    if (scope.first_parameter.empty()) return;
-    TSNode object = ts_node_child_by_field_id(left, g_.f_object);
-    TSNode attribute = ts_node_child_by_field_id(left, g_.f_attribute);
-    if (ts_node_is_null(object) || ts_node_is_null(attribute)) return;
-    if (g_.kind(object) != NodeKind::Identifier || tree_.text(object) != scope.first_parameter)
-      return;
-    Binding binding;
-    binding.name = tree_.text(attribute);
-    binding.source = Binding::Source::Value;
-    binding.value = right;
-    binding.value_scope = stack_.back();
-    binding.origin = range_of(origin);
-    const auto index = static_cast<std::uint32_t>(model_.bindings.size());
-    model_.bindings.push_back(std::move(binding));
-    model_.attribute_bindings.push_back({scope.parent, index});
-  }
-
-  // `with eventlet.Timeout(5) as timeout:` binds the value of the context manager.
-  void on_as_pattern(TSNode node) {
-    TSNode alias = ts_node_child_by_field_id(node, g_.f_alias);
-    if (ts_node_is_null(alias)) return;
-    TSNode value = ts_node_named_child(node, 0);
-    TSNode name = alias;
-    if (g_.kind(alias) == NodeKind::AsPatternTarget && ts_node_named_child_count(alias) == 1)
-      name = ts_node_named_child(alias, 0);
-    if (g_.kind(name) == NodeKind::Identifier ||
-        (g_.kind(name) == NodeKind::AsPatternTarget && ts_node_named_child_count(name) == 0)) {
-      bind_value(tree_.text(name), value, node);
-    } else {
-      bind_targets(alias, node);
-    }
+    add_binding(scope, std::move(binding));
   }
 
   std::string dotted_text(TSNode dotted) {
@@ -288,7 +170,18 @@ class BindingCollector {
     return name;
   }
 
-  void on_import(TSNode node) {
+  void on_import(const SyntaxPath& path, std::size_t statement_index) {
+    TSNode statement = path[statement_index].node;
+    if (!imports_seen_.insert(ts_node_start_byte(statement)).second) return;
+    const std::uint32_t scope = scope_of(path, statement_index);
+    if (path[statement_index].kind == NodeKind::ImportStatement) {
+      on_import_statement(statement, scope);
+    } else if (path[statement_index].kind == NodeKind::ImportFromStatement) {
+      on_import_from(statement, scope);
+    }
+  }
+
+  void on_import_statement(TSNode node, std::uint32_t scope) {
     const std::uint32_t count = ts_node_named_child_count(node);
     for (std::uint32_t i = 0; i < count; ++i) {
       TSNode item = ts_node_named_child(node, i);
@@ -313,14 +206,15 @@ class BindingCollector {
         binding.qualified_name = std::string(binding.name);
       }
       binding.source = eventlet ? Binding::Source::EventletImport : Binding::Source::OtherImport;
-      add_binding(std::move(binding));
+      if (eventlet) enqueue_name(binding.name);
+      add_binding(scope, std::move(binding));
     }
   }
 
-  void on_import_from(TSNode node) {
+  void on_import_from(TSNode node, std::uint32_t scope) {
     TSNode module_node = ts_node_child_by_field_id(node, g_.f_module_name);
     if (ts_node_is_null(module_node)) return;
-    // Relative imports name the project's own modules: never Eventlet's public API by name.
+    // Relative imports name the project's own modules, never Eventlet's public API by name.
     const bool relative = g_.kind(module_node) == NodeKind::RelativeImport;
     const std::string module = relative ? std::string() : dotted_text(module_node);
     const bool eventlet = !relative && is_eventlet_module_name(module);
@@ -332,7 +226,7 @@ class BindingCollector {
       if (ts_node_eq(item, module_node)) continue;
       const NodeKind kind = g_.kind(item);
       if (kind == NodeKind::WildcardImport) {
-        if (eventlet) current().wildcard_modules.push_back(module);
+        if (eventlet) on_wildcard(module, scope);
         continue;
       }
       TSNode dotted = item;
@@ -348,59 +242,216 @@ class BindingCollector {
       if (eventlet) {
         binding.source = Binding::Source::EventletImport;
         binding.qualified_name = module + "." + dotted_text(dotted);
+        enqueue_name(binding.name);
       } else {
         binding.source = Binding::Source::OtherImport;
       }
-      add_binding(std::move(binding));
+      add_binding(scope, std::move(binding));
     }
   }
 
-  // Names bound to Eventlet imports, then (to a fixed point) names whose value flows from one.
-  void compute_candidates() {
-    auto& names = model_.candidate_names;
-    for (const Binding& binding : model_.bindings) {
-      if (binding.source == Binding::Source::EventletImport) names.insert(binding.name);
-    }
-    for (const Scope& scope : model_.scopes) {
-      if (!scope.wildcard_modules.empty()) {
-        names.insert("*");  // marker: every unbound name may come from the wildcard
+  // `from eventlet import *`: every public name of the module may be used unqualified.
+  void on_wildcard(const std::string& module, std::uint32_t scope) {
+    model_.scopes[scope].wildcard_modules.push_back(module);
+    const std::string prefix = module + ".";
+    auto consider = [&](std::string_view name) {
+      if (!name.starts_with(prefix)) return;
+      const std::string_view rest = name.substr(prefix.size());
+      if (rest.empty() || rest.find('.') != std::string_view::npos || rest.front() == '_') return;
+      enqueue_name(rest);
+    };
+    for (const ApiEntry& entry : api_entries()) consider(entry.qualified_name);
+    for (const ApiAlias& alias : api_aliases()) consider(alias.alias);
+  }
+
+  // --- occurrences --------------------------------------------------------------------------
+
+  void on_name_occurrence(std::uint32_t at, std::string_view name) {
+    SyntaxPath path = syntax_path_at(tree_, at);
+    const std::size_t n = path.size() - 1;
+    if (n == 0 || path[n].kind != NodeKind::Identifier) return;  // in a string or comment
+    if (ts_node_start_byte(path[n].node) != at || ts_node_end_byte(path[n].node) != at + name.size())
+      return;
+    for (std::size_t i = 1; i < n; ++i) {
+      const NodeKind kind = path[i].kind;
+      if (kind == NodeKind::ImportStatement || kind == NodeKind::ImportFromStatement) {
+        on_import(path, i);
+        return;
       }
+      if (kind == NodeKind::FutureImportStatement) return;
     }
-    if (names.empty()) return;
-    const bool wildcard = names.contains("*");
-    std::vector<bool> is_attribute(model_.bindings.size(), false);
-    for (const AttributeBinding& attribute : model_.attribute_bindings)
-      is_attribute[attribute.binding] = true;
-    bool changed = true;
-    while (changed) {
-      changed = false;
-      for (std::uint32_t i = 0; i < model_.bindings.size(); ++i) {
-        const Binding& binding = model_.bindings[i];
-        if (binding.source != Binding::Source::Value) continue;
-        const ValueRoot root = value_root(binding.value, g_);
-        if (ts_node_is_null(root.identifier)) continue;
-        bool flows = wildcard || names.contains(tree_.text(root.identifier));
-        if (!flows && !ts_node_is_null(root.first_attribute))
-          flows = model_.candidate_attributes.contains(tree_.text(root.first_attribute));
-        if (!flows) continue;
-        auto& target = is_attribute[i] ? model_.candidate_attributes : names;
-        if (target.insert(binding.name).second) changed = true;
+    const SyntaxFrame& parent = path[n - 1];
+    const TSFieldId field = path[n].field;
+    TSNode node = path[n].node;
+    switch (parent.kind) {
+      case NodeKind::GlobalStatement:
+        model_.scopes[scope_of(path, n)].globals.push_back(name);
+        return;
+      case NodeKind::NonlocalStatement:
+        model_.scopes[scope_of(path, n)].nonlocals.push_back(name);
+        return;
+      case NodeKind::FunctionDefinition:
+      case NodeKind::ClassDefinition:
+        if (field == g_.f_name) {
+          bind_opaque(scope_of(path, n - 2), name, parent.node);
+          return;
+        }
+        break;
+      case NodeKind::Parameters:
+      case NodeKind::LambdaParameters:
+        bind_opaque(scope_of(path, n), name, node);
+        return;
+      case NodeKind::DefaultParameter:
+      case NodeKind::TypedDefaultParameter:
+        if (field == g_.f_name) {
+          bind_opaque(scope_of(path, n), name, node);
+          return;
+        }
+        break;
+      case NodeKind::TypedParameter:
+        if (field == 0) {
+          bind_opaque(scope_of(path, n), name, node);
+          return;
+        }
+        break;
+      case NodeKind::ListSplatPattern:
+      case NodeKind::DictionarySplatPattern:
+        if (n >= 2 && (path[n - 2].kind == NodeKind::Parameters ||
+                       path[n - 2].kind == NodeKind::LambdaParameters ||
+                       path[n - 2].kind == NodeKind::TypedParameter)) {
+          bind_opaque(scope_of(path, n), name, node);
+          return;
+        }
+        break;
+      case NodeKind::KeywordArgument:
+        if (field == g_.f_name) return;
+        break;
+      case NodeKind::Attribute:
+        if (field == g_.f_attribute) return;  // `x.eventlet`: an attribute, not the name
+        break;
+      default: break;
+    }
+    if (path[n].target) {
+      on_target(path, n, name);
+      return;
+    }
+    const std::uint32_t scope = scope_of(path, n);
+    follow_value(path, n);
+    model_.uses.push_back(NameUse{NameUse::Kind::Name, std::move(path), scope});
+  }
+
+  // `name` is (part of) an assignment target.
+  void on_target(const SyntaxPath& path, std::size_t n, std::string_view name) {
+    std::size_t i = n;
+    while (i > 1 && path[i - 1].target) --i;  // up through tuple/list patterns
+    const SyntaxFrame& construct = path[i - 1];
+    const std::uint32_t scope = scope_of(path, n);
+    const bool direct = i == n || (i == n - 1 && path[n - 1].kind == NodeKind::AsPatternTarget);
+    if (direct && construct.kind == NodeKind::Assignment) {
+      bind_value(scope, name, final_value(ts_node_child_by_field_id(construct.node, g_.f_right), g_),
+                 construct.node);
+    } else if (direct && construct.kind == NodeKind::NamedExpression) {
+      bind_value(scope, name, ts_node_child_by_field_id(construct.node, g_.f_value), construct.node);
+    } else if (direct && construct.kind == NodeKind::AsPattern) {
+      bind_value(scope, name, ts_node_named_child(construct.node, 0), construct.node);
+    } else {
+      bind_opaque(scope, name, construct.node);
+    }
+  }
+
+  // A use whose value is assigned on: `pool = eventlet.GreenPool()` makes `pool` a candidate,
+  // `self.pool = ...` makes the attribute `pool` one.
+  void follow_value(const SyntaxPath& path, std::size_t j) {
+    while (j > 0) {
+      const SyntaxFrame& parent = path[j - 1];
+      const TSFieldId field = path[j].field;
+      const bool flows = (parent.kind == NodeKind::Attribute && field == g_.f_object) ||
+                         (parent.kind == NodeKind::Call && field == g_.f_function) ||
+                         parent.kind == NodeKind::ParenthesizedExpression ||
+                         parent.kind == NodeKind::Await ||
+                         parent.kind == NodeKind::ConditionalExpression;
+      if (!flows) break;
+      --j;
+    }
+    while (j > 0) {
+      const SyntaxFrame& parent = path[j - 1];
+      const TSFieldId field = path[j].field;
+      if (parent.kind == NodeKind::Assignment && field == g_.f_right) {
+        target_flows(ts_node_child_by_field_id(parent.node, g_.f_left));
+        --j;  // `a = b = value` assigns on to `a` too
+        continue;
       }
+      if (parent.kind == NodeKind::NamedExpression && field == g_.f_value) {
+        target_flows(ts_node_child_by_field_id(parent.node, g_.f_name));
+      } else if (parent.kind == NodeKind::AsPattern && ts_node_eq(path[j].node, ts_node_named_child(parent.node, 0))) {
+        TSNode alias = ts_node_child_by_field_id(parent.node, g_.f_alias);
+        if (!ts_node_is_null(alias) && g_.kind(alias) == NodeKind::AsPatternTarget &&
+            ts_node_named_child_count(alias) == 1)
+          alias = ts_node_named_child(alias, 0);
+        target_flows(alias);
+      }
+      break;
     }
+  }
+
+  void target_flows(TSNode target) {
+    if (ts_node_is_null(target)) return;
+    const NodeKind kind = g_.kind(target);
+    if (kind == NodeKind::Identifier ||
+        (kind == NodeKind::AsPatternTarget && ts_node_named_child_count(target) == 0)) {
+      enqueue_name(tree_.text(target));
+    } else if (kind == NodeKind::Attribute) {
+      TSNode object = ts_node_child_by_field_id(target, g_.f_object);
+      TSNode attribute = ts_node_child_by_field_id(target, g_.f_attribute);
+      if (!ts_node_is_null(object) && g_.kind(object) == NodeKind::Identifier && !ts_node_is_null(attribute))
+        enqueue_attribute(tree_.text(attribute));
+    }
+  }
+
+  // `self.<attribute>`: a binding inside a method, or a use anywhere in the class.
+  void on_attribute_occurrence(std::uint32_t at, std::string_view attribute) {
+    SyntaxPath path = syntax_path_at(tree_, at);
+    const std::size_t n = path.size() - 1;
+    if (n < 2 || path[n].kind != NodeKind::Identifier) return;
+    if (ts_node_start_byte(path[n].node) != at) return;
+    const SyntaxFrame& holder = path[n - 1];
+    if (holder.kind != NodeKind::Attribute || path[n].field != g_.f_attribute) return;
+    TSNode object = ts_node_child_by_field_id(holder.node, g_.f_object);
+    if (ts_node_is_null(object) || g_.kind(object) != NodeKind::Identifier) return;
+    const std::uint32_t scope = scope_of(path, n);
+    const SyntaxFrame& construct = path[n - 2];
+    if (construct.kind == NodeKind::Assignment && holder.field == g_.f_left) {
+      const Scope& method = model_.scopes[scope];
+      if (method.kind != Scope::Kind::Function || method.first_parameter != tree_.text(object)) return;
+      Binding binding;
+      binding.name = attribute;
+      binding.source = Binding::Source::Value;
+      binding.value = final_value(ts_node_child_by_field_id(construct.node, g_.f_right), g_);
+      binding.value_scope = scope;
+      binding.origin = range_of(construct.node);
+      if (ts_node_is_null(binding.value)) return;
+      const auto index = static_cast<std::uint32_t>(model_.bindings.size());
+      model_.bindings.push_back(std::move(binding));
+      model_.attribute_bindings.push_back({method.parent, index});
+      return;
+    }
+    if (holder.target) return;
+    follow_value(path, n - 1);
+    path.pop_back();  // the use is `self.<attribute>`
+    model_.uses.push_back(NameUse{NameUse::Kind::SelfAttribute, std::move(path), scope});
   }
 
   const SyntaxTree& tree_;
   const PythonGrammar& g_;
   ScopeModel model_;
-  std::vector<std::uint32_t> stack_;
+  std::deque<std::string_view> names_;
+  std::deque<std::string_view> attributes_;
+  std::unordered_map<std::uint64_t, std::uint32_t> scope_by_node_;
+  std::unordered_set<std::uint32_t> imports_seen_;
 };
 
 }  // namespace
 
-ScopeModel collect_bindings(const SyntaxTree& tree) {
-  BindingCollector collector(tree);
-  walk_syntax(tree.root(), collector);
-  return std::move(collector).finish();
-}
+ScopeModel collect_bindings(const SyntaxTree& tree) { return BindingCollector(tree).run(); }
 
 }  // namespace eventlet_lsp::analyzers

@@ -1,4 +1,7 @@
-// Pass 1 over a file: scopes, bindings, Eventlet imports.
+// Pass 1 over a file: the scopes, bindings and uses of every name that may stand for Eventlet.
+// It starts from the occurrences of the word "eventlet" (imports), follows the names they bind
+// and the names their values flow into (`pool = eventlet.GreenPool()`), and looks at nothing
+// else: a file's cost follows its Eventlet usage, not its size.
 #pragma once
 
 #include <optional>
@@ -9,8 +12,7 @@
 
 namespace eventlet_lsp::analyzers {
 
-// The scope a node opens, if it opens one. Both passes push scopes at the same nodes in the
-// same order, so a scope's index identifies it in both.
+// The scope a node opens, if it opens one.
 std::optional<Scope::Kind> scope_opened_by(NodeKind kind);
 
 // The async keyword of `async def`.

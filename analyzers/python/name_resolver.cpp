@@ -16,7 +16,8 @@ bool contains(const std::vector<std::string_view>& list, std::string_view name) 
 
 NameResolver::NameResolver(const ScopeModel& model, const SyntaxTree& tree)
     : model_(model), tree_(tree), g_(PythonGrammar::instance()) {
-  wildcard_ = model.candidate_names.contains("*");
+  wildcard_ = std::any_of(model.scopes.begin(), model.scopes.end(),
+                          [](const Scope& scope) { return !scope.wildcard_modules.empty(); });
   for (std::uint32_t scope = 0; scope < model.scopes.size(); ++scope) {
     for (std::uint32_t binding : model.scopes[scope].bindings) {
       const std::string_view name = model.bindings[binding].name;

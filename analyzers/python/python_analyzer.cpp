@@ -5,12 +5,12 @@
 
 #include "analyzers/catalog/api_table.h"
 #include "analyzers/catalog/rule_registry.h"
-#include "analyzers/parse/syntax_walk.h"
 #include "analyzers/python/binding_collector.h"
 #include "analyzers/python/literals.h"
 #include "analyzers/python/name_resolver.h"
 #include "analyzers/python/noqa.h"
 #include "analyzers/python/syntax_frame.h"
+#include "analyzers/python/syntax_path.h"
 #include "analyzers/rules/context_checks.h"
 
 namespace eventlet_lsp::analyzers {
@@ -65,37 +65,14 @@ bool is_environment_variable_name(std::string_view text) {
   });
 }
 
-class ReferenceFinder {
+class ReferenceReporter {
  public:
-  ReferenceFinder(const SyntaxTree& tree, const ScopeModel& model)
-      : tree_(tree), model_(model), resolver_(model, tree), g_(PythonGrammar::instance()) {
-    scopes_.push_back(0);
-    wildcard_ = model.candidate_names.contains("*");
-  }
+  ReferenceReporter(const SyntaxTree& tree, const ScopeModel& model)
+      : tree_(tree), model_(model), resolver_(model, tree), g_(PythonGrammar::instance()) {}
 
-  bool enter(TSNode node, TSFieldId field) {
-    const NodeKind kind = g_.kind(node);
-    frames_.push_back(SyntaxFrame{node, kind, field, is_target(kind, field)});
-    if (scope_opened_by(kind)) scopes_.push_back(++last_scope_);
-    switch (kind) {
-      case NodeKind::ImportStatement:
-      case NodeKind::ImportFromStatement:
-      case NodeKind::FutureImportStatement:
-      case NodeKind::GlobalStatement:
-      case NodeKind::NonlocalStatement: return false;
-      case NodeKind::Identifier: on_identifier(node); return false;
-      case NodeKind::String: on_string(node); return true;  // f-string interpolations are code
-      case NodeKind::Comment: on_comment(node); return false;
-      default: return true;
-    }
-  }
-
-  void leave(TSNode /*node*/) {
-    if (scope_opened_by(frames_.back().kind)) scopes_.pop_back();
-    frames_.pop_back();
-  }
-
-  std::vector<Finding> finish() && {
+  std::vector<Finding> run() && {
+    for (const NameUse& use : model_.uses) on_use(use);
+    on_strings();
     for (const ImportSite& site : model_.eventlet_imports) {
       const RuleDefinition& inventory = rule("EL001");
       Finding finding;
@@ -106,10 +83,7 @@ class ReferenceFinder {
       finding.severity = inventory.default_severity;
       findings_.push_back(std::move(finding));
     }
-    std::erase_if(findings_, [this](const Finding& finding) {
-      auto it = noqa_.find(finding.range.start.row);
-      return it != noqa_.end() && it->second.suppresses(*finding.rule);
-    });
+    apply_noqa();
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.range.start_byte != b.range.start_byte) return a.range.start_byte < b.range.start_byte;
       return a.rule->code < b.rule->code;
@@ -118,85 +92,33 @@ class ReferenceFinder {
   }
 
  private:
-  // Whether a node with this kind, in this field of the current parent, is an assignment target.
-  bool is_target(NodeKind kind, TSFieldId field) const {
-    if (frames_.empty()) return false;
-    const SyntaxFrame& parent = frames_.back();
-    switch (parent.kind) {
-      case NodeKind::Assignment:
-      case NodeKind::AugmentedAssignment:
-      case NodeKind::ForStatement:
-      case NodeKind::ForInClause: return field == g_.f_left;
-      case NodeKind::AsPattern:
-      case NodeKind::ExceptClause: return field == g_.f_alias;
-      case NodeKind::NamedExpression: return field == g_.f_name;
-      case NodeKind::PatternList:
-      case NodeKind::TuplePattern:
-      case NodeKind::ListPattern:
-      case NodeKind::Tuple:
-      case NodeKind::List:
-      case NodeKind::ParenthesizedExpression:
-      case NodeKind::ListSplatPattern:
-      case NodeKind::AsPatternTarget: return parent.target;
-      default: break;
-    }
-    (void)kind;
-    return false;
-  }
-
-  // An identifier that names a value being read, not a binding, a keyword or an attribute.
-  bool is_load(const SyntaxFrame& frame) const {
-    if (frame.target || frames_.size() < 2) return false;
-    const SyntaxFrame& parent = frames_[frames_.size() - 2];
-    switch (parent.kind) {
-      case NodeKind::Attribute: return frame.field != g_.f_attribute;
-      case NodeKind::KeywordArgument:
-      case NodeKind::FunctionDefinition:
-      case NodeKind::ClassDefinition:
-      case NodeKind::DefaultParameter:
-      case NodeKind::TypedDefaultParameter: return frame.field != g_.f_name;
-      case NodeKind::Parameters:
-      case NodeKind::LambdaParameters:
-      case NodeKind::ListSplatPattern:
-      case NodeKind::DictionarySplatPattern:
-      case NodeKind::AsPatternTarget: return false;
-      case NodeKind::TypedParameter: return frame.field != 0;  // the name has no field
-      default: return true;
-    }
-  }
-
-  void on_identifier(TSNode node) {
-    const SyntaxFrame& frame = frames_.back();
-    const std::string_view name = tree_.text(node);
-    const std::size_t at = frames_.size() - 1;
-    if (model_.candidate_names.contains(name) || wildcard_) {
-      if (!is_load(frame)) return;
-      if (Resolution resolution = resolver_.resolve_name(name, scopes_.back()))
-        report(resolution, at);
+  void on_use(const NameUse& use) {
+    const std::size_t at = use.path.size() - 1;
+    TSNode node = use.path[at].node;
+    if (use.kind == NameUse::Kind::Name) {
+      if (Resolution resolution = resolver_.resolve_name(tree_.text(node), use.scope))
+        report(resolution, use, at);
       return;
     }
-    // `self.pool.spawn(...)`: the instance lives in an attribute of `self`.
-    if (model_.candidate_attributes.empty() || at == 0) return;
-    const SyntaxFrame& parent = frames_[at - 1];
-    if (parent.kind != NodeKind::Attribute || frame.field != g_.f_object) return;
-    TSNode attribute = ts_node_child_by_field_id(parent.node, g_.f_attribute);
-    const std::string_view attribute_name = tree_.text(attribute);
-    if (!model_.candidate_attributes.contains(attribute_name)) return;
-    if (Resolution resolution = resolver_.resolve_self_attribute(name, attribute_name, scopes_.back()))
-      report(resolution, at - 1);
+    TSNode object = ts_node_child_by_field_id(node, g_.f_object);
+    TSNode attribute = ts_node_child_by_field_id(node, g_.f_attribute);
+    if (Resolution resolution =
+            resolver_.resolve_self_attribute(tree_.text(object), tree_.text(attribute), use.scope))
+      report(resolution, use, at);
   }
 
   // Extends a resolved name through the attribute chain above it and reports the result.
-  void report(const Resolution& resolution, std::size_t at) {
+  void report(const Resolution& resolution, const NameUse& use, std::size_t at) {
+    const SyntaxPath& path = use.path;
     if (resolution.kind == Resolution::Kind::Instance) {
-      report_instance_member(resolution, at);
+      report_instance_member(resolution, use, at);
       return;
     }
     std::string name = resolution.qualified_name;
     ApiMatch match = lookup_api(name);
     while (!match.unknown && at > 0) {
-      const SyntaxFrame& parent = frames_[at - 1];
-      if (parent.kind != NodeKind::Attribute || frames_[at].field != g_.f_object) break;
+      const SyntaxFrame& parent = path[at - 1];
+      if (parent.kind != NodeKind::Attribute || path[at].field != g_.f_object) break;
       TSNode attribute = ts_node_child_by_field_id(parent.node, g_.f_attribute);
       std::string next = name + "." + std::string(tree_.text(attribute));
       ApiMatch next_match = lookup_api(next);
@@ -208,37 +130,37 @@ class ReferenceFinder {
       match = std::move(next_match);
       --at;
     }
-    emit(match, at, resolution);
+    emit(match, use, at, resolution);
   }
 
-  void report_instance_member(const Resolution& resolution, std::size_t at) {
+  void report_instance_member(const Resolution& resolution, const NameUse& use, std::size_t at) {
     if (at == 0) return;
-    const SyntaxFrame& parent = frames_[at - 1];
-    if (parent.kind != NodeKind::Attribute || frames_[at].field != g_.f_object) return;
+    const SyntaxFrame& parent = use.path[at - 1];
+    if (parent.kind != NodeKind::Attribute || use.path[at].field != g_.f_object) return;
     TSNode attribute = ts_node_child_by_field_id(parent.node, g_.f_attribute);
     const std::string member = resolution.qualified_name + "." + std::string(tree_.text(attribute));
-    ApiMatch match = lookup_api(member);
-    // Attributes of an instance that the catalog does not list are the program's own business.
-    if (!match.exact) return;
-    emit(match, at - 1, resolution);
+    // A member the catalog does not list is still a use of the Eventlet object: it is reported
+    // under the rule of its class.
+    // Attributes the program stores on the object (`thread.entry = entry`) are its own data.
+    const ApiMatch match = lookup_api(member);
+    if (match.entry == nullptr || (!match.exact && parent.target)) return;
+    emit(match, use, at - 1, resolution);
   }
 
-  const std::vector<std::string_view>& enclosing_parameters() const {
-    for (std::size_t i = scopes_.size(); i-- > 0;) {
-      const Scope& scope = model_.scopes[scopes_[i]];
-      if (scope.kind == Scope::Kind::Function || scope.kind == Scope::Kind::Lambda)
-        return scope.parameters;
+  const std::vector<std::string_view>& enclosing_parameters(std::uint32_t scope) const {
+    for (std::uint32_t index = scope;; index = model_.scopes[index].parent) {
+      const Scope& current = model_.scopes[index];
+      if (current.kind == Scope::Kind::Function || current.kind == Scope::Kind::Lambda || index == 0)
+        return current.parameters;
     }
-    return model_.scopes[0].parameters;
   }
 
-  bool inside_async_function() const {
-    for (std::size_t i = scopes_.size(); i-- > 0;) {
-      const Scope& scope = model_.scopes[scopes_[i]];
-      if (scope.kind == Scope::Kind::Comprehension) continue;
-      return scope.kind == Scope::Kind::Function && scope.is_async;
+  bool inside_async_function(std::uint32_t scope) const {
+    for (std::uint32_t index = scope;; index = model_.scopes[index].parent) {
+      const Scope& current = model_.scopes[index];
+      if (current.kind == Scope::Kind::Comprehension && index != 0) continue;
+      return current.kind == Scope::Kind::Function && current.is_async;
     }
-    return false;
   }
 
   std::string_view refine(const ApiEntry& entry, const ReferenceContext& context) const {
@@ -260,20 +182,22 @@ class ReferenceFinder {
     return entry.rule_code;
   }
 
-  void emit(const ApiMatch& match, std::size_t at, const Resolution& resolution) {
-    const SyntaxFrame& frame = frames_[at];
+  void emit(const ApiMatch& match, const NameUse& use, std::size_t at, const Resolution& resolution) {
+    const SyntaxPath& path = use.path;
+    const SyntaxFrame& frame = path[at];
     TSNode call{};
-    if (at > 0 && frames_[at - 1].kind == NodeKind::Call && frame.field == g_.f_function)
-      call = frames_[at - 1].node;
-    const ReferenceContext context{tree_, std::span(frames_).first(at), frame.node, call,
-                                   enclosing_parameters()};
+    if (at > 0 && path[at - 1].kind == NodeKind::Call && frame.field == g_.f_function)
+      call = path[at - 1].node;
+    const ReferenceContext context{tree_, std::span(path).first(at), frame.node, call,
+                                   enclosing_parameters(use.scope)};
     std::string_view code = "EL002";
     if (!match.unknown && match.entry != nullptr) {
       code = match.exact ? refine(*match.entry, context) : match.entry->rule_code;
     }
     const std::string_view written = tree_.text(frame.node);
     add(rule(code), frame.node, written, match.canonical, resolution.via);
-    if (inside_async_function()) add(rule("EL004"), frame.node, written, match.canonical, nullptr);
+    if (inside_async_function(use.scope))
+      add(rule("EL004"), frame.node, written, match.canonical, nullptr);
   }
 
   void add(const RuleDefinition& definition, TSNode node, std::string_view written,
@@ -291,45 +215,63 @@ class ReferenceFinder {
     findings_.push_back(std::move(finding));
   }
 
-  void on_string(TSNode node) {
-    const std::size_t at = frames_.size() - 1;
+  // String literals whose whole value names Eventlet ("eventlet.sleep") or one of its
+  // environment variables ("EVENTLET_HUB").
+  void on_strings() {
+    const std::string_view source = tree_.source();
+    for (std::string_view needle : {std::string_view("eventlet"), std::string_view("EVENTLET_")}) {
+      for (std::uint32_t at : find_all(source, needle)) {
+        if (at == 0) continue;
+        const char before = source[at - 1];
+        if (before != '"' && before != '\'' ) continue;  // the value must start the literal
+        const SyntaxPath path = syntax_path_at(tree_, at);
+        const std::size_t n = path.size() - 1;
+        if (n < 1 || path[n].kind != NodeKind::StringContent || path[n - 1].kind != NodeKind::String)
+          continue;
+        on_string(path, n - 1);
+      }
+    }
+  }
+
+  void on_string(const SyntaxPath& path, std::size_t at) {
+    TSNode node = path[at].node;
     // A string statement is a docstring (or a comment written as a string): never a usage.
     if (at > 0) {
-      const NodeKind holder = frames_[at - 1].kind;
+      const NodeKind holder = path[at - 1].kind;
       if (holder == NodeKind::ExpressionStatement) return;
       if (holder == NodeKind::ConcatenatedString && at > 1 &&
-          frames_[at - 2].kind == NodeKind::ExpressionStatement)
+          path[at - 2].kind == NodeKind::ExpressionStatement)
         return;
     }
     const auto value = plain_string_value(tree_, node);
     if (!value || value->empty()) return;
-    const char first = value->front();
-    if (first == 'e' && is_eventlet_module_name(*value) && is_dotted_identifier(*value)) {
-      on_eventlet_string(node, *value, at);
-    } else if (first == 'E' && is_environment_variable_name(*value)) {
+    if (is_eventlet_module_name(*value) && is_dotted_identifier(*value)) {
+      on_eventlet_string(path, at, *value);
+    } else if (is_environment_variable_name(*value)) {
       add(rule("EL904"), node, *value, std::string(*value), nullptr);
     }
   }
 
   // The name a string value is assigned to or passed as: `worker_class = "eventlet"`.
-  std::string_view assigned_name(std::size_t at) const {
+  std::string_view assigned_name(const SyntaxPath& path, std::size_t at) const {
     if (at == 0) return {};
-    const SyntaxFrame& parent = frames_[at - 1];
+    const SyntaxFrame& parent = path[at - 1];
     TSNode name{};
-    if (parent.kind == NodeKind::Assignment && frames_[at].field == g_.f_right) {
+    if (parent.kind == NodeKind::Assignment && path[at].field == g_.f_right) {
       name = ts_node_child_by_field_id(parent.node, g_.f_left);
       if (!ts_node_is_null(name) && g_.kind(name) == NodeKind::Attribute)
         name = ts_node_child_by_field_id(name, g_.f_attribute);
-    } else if (parent.kind == NodeKind::KeywordArgument && frames_[at].field == g_.f_value) {
+    } else if (parent.kind == NodeKind::KeywordArgument && path[at].field == g_.f_value) {
       name = ts_node_child_by_field_id(parent.node, g_.f_name);
     }
     if (ts_node_is_null(name) || g_.kind(name) != NodeKind::Identifier) return {};
     return tree_.text(name);
   }
 
-  void on_eventlet_string(TSNode node, std::string_view value, std::size_t at) {
+  void on_eventlet_string(const SyntaxPath& path, std::size_t at, std::string_view value) {
+    TSNode node = path[at].node;
     if (value == "eventlet") {
-      const std::string_view setting = assigned_name(at);
+      const std::string_view setting = assigned_name(path, at);
       if (setting == "worker_class") {  // gunicorn configuration
         add(rule("EL102"), node, value, "eventlet", nullptr);
         return;
@@ -343,22 +285,32 @@ class ReferenceFinder {
     add(rule("EL003"), node, value, match.canonical, nullptr);
   }
 
-  void on_comment(TSNode node) {
-    if (auto directive = parse_noqa(tree_.text(node))) {
-      noqa_[ts_node_start_point(node).row] = std::move(*directive);
+  // `# noqa` comments on the lines of findings.
+  void apply_noqa() {
+    if (findings_.empty()) return;
+    const std::string_view source = tree_.source();
+    std::unordered_map<std::uint32_t, NoqaDirective> directives;
+    for (std::string_view needle : {std::string_view("noqa"), std::string_view("NOQA"), std::string_view("NoQA")}) {
+      for (std::uint32_t at : find_all(source, needle)) {
+        const SyntaxPath path = syntax_path_at(tree_, at);
+        const SyntaxFrame& leaf = path.back();
+        if (leaf.kind != NodeKind::Comment) continue;
+        if (auto directive = parse_noqa(tree_.text(leaf.node)))
+          directives[ts_node_start_point(leaf.node).row] = std::move(*directive);
+      }
     }
+    if (directives.empty()) return;
+    std::erase_if(findings_, [&](const Finding& finding) {
+      auto it = directives.find(finding.range.start.row);
+      return it != directives.end() && it->second.suppresses(*finding.rule);
+    });
   }
 
   const SyntaxTree& tree_;
   const ScopeModel& model_;
   NameResolver resolver_;
   const PythonGrammar& g_;
-  bool wildcard_ = false;
-  std::vector<SyntaxFrame> frames_;
-  std::vector<std::uint32_t> scopes_;
-  std::uint32_t last_scope_ = 0;
   std::vector<Finding> findings_;
-  std::unordered_map<std::uint32_t, NoqaDirective> noqa_;
 };
 
 }  // namespace
@@ -366,9 +318,7 @@ class ReferenceFinder {
 std::vector<Finding> analyze_python(const SyntaxTree& tree) {
   if (!tree.valid()) return {};
   const ScopeModel model = collect_bindings(tree);
-  ReferenceFinder finder(tree, model);
-  walk_syntax(tree.root(), finder);
-  return std::move(finder).finish();
+  return ReferenceReporter(tree, model).run();
 }
 
 }  // namespace eventlet_lsp::analyzers

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analyzers/core/finding.h"
+#include "analyzers/python/syntax_path.h"
 
 namespace eventlet_lsp::analyzers {
 
@@ -55,13 +56,24 @@ struct AttributeBinding {
   std::uint32_t binding;  // index into ScopeModel::bindings; its name is the attribute
 };
 
+// A place where a name that may be bound to Eventlet is read.
+struct NameUse {
+  enum class Kind : std::uint8_t {
+    Name,           // path.back() is the identifier
+    SelfAttribute,  // path.back() is `self.<attribute>`: an instance kept on the object
+  };
+  Kind kind = Kind::Name;
+  SyntaxPath path;
+  std::uint32_t scope = 0;
+};
+
 struct ScopeModel {
   std::vector<Scope> scopes;  // scopes[0] is the module
   std::vector<Binding> bindings;
   std::vector<AttributeBinding> attribute_bindings;
   std::vector<ImportSite> eventlet_imports;
-  // Names and self-attributes that may resolve to Eventlet; every other identifier is skipped
-  // without a lookup.
+  std::vector<NameUse> uses;  // in no particular order
+  // Names and self-attributes that may resolve to Eventlet: only their occurrences are looked at.
   std::unordered_set<std::string_view> candidate_names;
   std::unordered_set<std::string_view> candidate_attributes;
 

@@ -18,11 +18,9 @@ namespace {
 // Cheap first look: a file that never says "eventlet" in any case cannot use it. Most files of
 // a tree stop here without being parsed.
 bool mentions_eventlet(std::string_view text) {
-  for (std::size_t at = text.find_first_of("eE"); at != std::string_view::npos;
-       at = text.find_first_of("eE", at + 1)) {
-    if (text.size() - at < 8) return false;
-    const std::string_view candidate = text.substr(at, 8);
-    if (candidate == "eventlet" || candidate == "EVENTLET") return true;
+  // memmem is vectorised: two passes over the bytes beat one pass comparing at every 'e'.
+  for (std::string_view word : {std::string_view("eventlet"), std::string_view("EVENTLET")}) {
+    if (::memmem(text.data(), text.size(), word.data(), word.size()) != nullptr) return true;
   }
   return false;
 }

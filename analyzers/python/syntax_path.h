@@ -1,0 +1,28 @@
+// The path from the module down to the node at a byte offset, as SyntaxFrames (with fields and
+// assignment-target flags). Analysis looks only at the places where names that matter occur,
+// so its cost follows the Eventlet usage of a file, not the file's size.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/syntax_frame.h"
+
+namespace eventlet_lsp::analyzers {
+
+using SyntaxPath = std::vector<SyntaxFrame>;
+
+// Frames from the root to the deepest node that starts at or before `byte` and ends after it.
+SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte);
+
+// Whether a node of this kind, in this field of `parent`, is part of an assignment target.
+bool is_assignment_target(const SyntaxFrame& parent, TSFieldId field);
+
+// Byte offsets where `word` occurs as a whole identifier-like word (not inside a longer name).
+std::vector<std::uint32_t> find_word(std::string_view text, std::string_view word);
+
+// Byte offsets where `needle` occurs at all.
+std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle);
+
+}  // namespace eventlet_lsp::analyzers
