@@ -872,6 +872,8 @@ def analyse_ast(path, text):
             first = chain
             while isinstance(first.value, ast.Attribute):
                 first = first.value
+            if not isinstance(first.ctx, ast.Load):
+                continue                # `self.x = ...` / `del self.x` rebinds, it does not use
             avals = res.self_attr_values(cls, first.attr)
             rest = tail.split(".", 1)[1] if "." in tail else ""
             qs = sorted(v[1] for v in avals if v[0] == "q" and v[1].split(".")[0] == "eventlet")

@@ -93,11 +93,34 @@ class BindingCollector {
     return index;
   }
 
-  // The scope of code at path[last] (the scopes opened by path[1..last]).
+  // Whether code at path[i + 1...] runs inside the scope that path[i] opens. Parameter
+  // defaults and annotations, class bases and return annotations are evaluated outside it.
+  bool runs_inside(const SyntaxPath& path, std::size_t i, std::size_t last) const {
+    if (i + 1 > last) return true;
+    const SyntaxFrame& next = path[i + 1];
+    switch (path[i].kind) {
+      case NodeKind::FunctionDefinition:
+      case NodeKind::Lambda: {
+        if (next.field == g_.f_body) return true;
+        if (next.field != g_.f_parameters) return false;  // name, return type
+        // Inside the parameter list: names bind inside, defaults and annotations do not.
+        for (std::size_t k = i + 2; k <= last; ++k) {
+          if (path[k].field == g_.f_value || path[k].field == type_field_) return false;
+        }
+        return true;
+      }
+      case NodeKind::ClassDefinition: return next.field == g_.f_body;
+      default: return true;
+    }
+  }
+
+  // The scope of code at path[last] (the scopes opened by path[1..last] that it runs in).
   std::uint32_t scope_of(const SyntaxPath& path, std::size_t last) {
     std::uint32_t scope = 0;
     for (std::size_t i = 1; i <= last && i < path.size(); ++i) {
-      if (auto kind = scope_opened_by(path[i].kind)) scope = scope_for(path[i].node, *kind, scope);
+      auto kind = scope_opened_by(path[i].kind);
+      if (!kind || !runs_inside(path, i, last)) continue;
+      scope = scope_for(path[i].node, *kind, scope);
     }
     return scope;
   }
@@ -335,9 +358,18 @@ class BindingCollector {
       on_target(path, n, name);
       return;
     }
+    // `del name` unbinds; it is not a use.
+    if (parent.kind == NodeKind::DeleteStatement ||
+        (n >= 2 && path[n - 2].kind == NodeKind::DeleteStatement))
+      return;
     const std::uint32_t scope = scope_of(path, n);
     follow_value(path, n);
     model_.uses.push_back(NameUse{NameUse::Kind::Name, std::move(path), scope});
+  }
+
+  // `except eventlet.Timeout as error:` binds the exception caught, not the class.
+  static bool in_except_clause(const SyntaxPath& path, std::size_t as_pattern) {
+    return as_pattern > 0 && path[as_pattern - 1].kind == NodeKind::ExceptClause;
   }
 
   // `name` is (part of) an assignment target.
@@ -352,7 +384,7 @@ class BindingCollector {
                  construct.node);
     } else if (direct && construct.kind == NodeKind::NamedExpression) {
       bind_value(scope, name, ts_node_child_by_field_id(construct.node, g_.f_value), construct.node);
-    } else if (direct && construct.kind == NodeKind::AsPattern) {
+    } else if (direct && construct.kind == NodeKind::AsPattern && !in_except_clause(path, i - 1)) {
       bind_value(scope, name, ts_node_named_child(construct.node, 0), construct.node);
     } else {
       bind_opaque(scope, name, construct.node);
@@ -383,7 +415,8 @@ class BindingCollector {
       }
       if (parent.kind == NodeKind::NamedExpression && field == g_.f_value) {
         target_flows(ts_node_child_by_field_id(parent.node, g_.f_name));
-      } else if (parent.kind == NodeKind::AsPattern && ts_node_eq(path[j].node, ts_node_named_child(parent.node, 0))) {
+      } else if (parent.kind == NodeKind::AsPattern && !in_except_clause(path, j - 1) &&
+                 ts_node_eq(path[j].node, ts_node_named_child(parent.node, 0))) {
         TSNode alias = ts_node_child_by_field_id(parent.node, g_.f_alias);
         if (!ts_node_is_null(alias) && g_.kind(alias) == NodeKind::AsPatternTarget &&
             ts_node_named_child_count(alias) == 1)
@@ -400,6 +433,9 @@ class BindingCollector {
     if (kind == NodeKind::Identifier ||
         (kind == NodeKind::AsPatternTarget && ts_node_named_child_count(target) == 0)) {
       enqueue_name(tree_.text(target));
+      // A class attribute (`queue_class = eventlet.queue.LightQueue` in a class body) is also
+      // reached as `self.queue_class`.
+      enqueue_attribute(tree_.text(target));
     } else if (kind == NodeKind::Attribute) {
       TSNode object = ts_node_child_by_field_id(target, g_.f_object);
       TSNode attribute = ts_node_child_by_field_id(target, g_.f_attribute);
@@ -448,6 +484,7 @@ class BindingCollector {
   std::deque<std::string_view> attributes_;
   std::unordered_map<std::uint64_t, std::uint32_t> scope_by_node_;
   std::unordered_set<std::uint32_t> imports_seen_;
+  const TSFieldId type_field_ = PythonGrammar::instance().field("type");
 };
 
 }  // namespace

@@ -108,6 +108,11 @@ Resolution NameResolver::resolve_self_attribute(std::string_view object, std::st
     index = scope.parent;
   }
   const std::uint32_t class_scope = model_.scopes[index].parent;
+  // A class attribute: `queue_class = LightQueue` in the class body.
+  for (std::uint32_t binding : model_.scopes[class_scope].bindings) {
+    if (model_.bindings[binding].name != attribute) continue;
+    if (Resolution result = evaluate_binding(binding)) return result;
+  }
   for (const AttributeBinding& attribute_binding : model_.attribute_bindings) {
     if (attribute_binding.class_scope != class_scope) continue;
     if (model_.bindings[attribute_binding.binding].name != attribute) continue;

@@ -142,8 +142,9 @@ class ReferenceReporter {
     // A member the catalog does not list is still a use of the Eventlet object: it is reported
     // under the rule of its class.
     // Attributes the program stores on the object (`thread.entry = entry`) are its own data.
+    const bool stored = parent.target && at >= 2 && use.path[at - 2].kind == NodeKind::Assignment;
     const ApiMatch match = lookup_api(member);
-    if (match.entry == nullptr || (!match.exact && parent.target)) return;
+    if (match.entry == nullptr || (!match.exact && stored)) return;
     emit(match, use, at - 1, resolution);
   }
 
