@@ -24,4 +24,12 @@ SyntaxTree PythonParser::parse(std::string source, const SyntaxTree* previous) {
   return SyntaxTree(std::move(source), tree);
 }
 
+SyntaxTree PythonParser::parse_ranges(std::string source, const std::vector<TSRange>& ranges) {
+  ts_parser_set_included_ranges(parser_, ranges.data(), static_cast<std::uint32_t>(ranges.size()));
+  TSTree* tree = ts_parser_parse_string(parser_, nullptr, source.data(),
+                                        static_cast<std::uint32_t>(source.size()));
+  ts_parser_set_included_ranges(parser_, nullptr, 0);  // the next parse sees the whole text
+  return SyntaxTree(std::move(source), tree);
+}
+
 }  // namespace eventlet_lsp::analyzers

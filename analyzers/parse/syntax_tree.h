@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyzers/core/finding.h"
 
@@ -56,6 +57,10 @@ class PythonParser {
   // Full parse, or an incremental one when `previous` is a tree already edited (ts_tree_edit)
   // to match `source`.
   SyntaxTree parse(std::string source, const SyntaxTree* previous = nullptr);
+
+  // Parses only `ranges` of `source` (sorted, disjoint), as if they were the whole text; the
+  // tree's positions still refer to `source`.
+  SyntaxTree parse_ranges(std::string source, const std::vector<TSRange>& ranges);
 
  private:
   TSParser* parser_;

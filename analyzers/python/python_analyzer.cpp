@@ -319,6 +319,11 @@ class ReferenceReporter {
 std::vector<Finding> analyze_python(const SyntaxTree& tree) {
   if (!tree.valid()) return {};
   const ScopeModel model = collect_bindings(tree);
+  return analyze_python(tree, model);
+}
+
+std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model) {
+  if (!tree.valid()) return {};
   return ReferenceReporter(tree, model).run();
 }
 

@@ -7,10 +7,14 @@
 
 #include "analyzers/core/finding.h"
 #include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/scope_model.h"
 
 namespace eventlet_lsp::analyzers {
 
 std::vector<Finding> analyze_python(const SyntaxTree& tree);
+
+// The same, with the binding pass already run (see focused_parse.h).
+std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model);
 
 // The rule message with `{api}` replaced by the code as written (whitespace collapsed).
 std::string format_message(std::string_view message_template, std::string_view api);

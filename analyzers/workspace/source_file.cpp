@@ -8,6 +8,8 @@
 #include <cstring>
 
 #include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/binding_collector.h"
+#include "analyzers/python/focused_parse.h"
 #include "analyzers/python/python_analyzer.h"
 #include "analyzers/text_files/text_file_analyzer.h"
 
@@ -105,7 +107,15 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
     analysis.source = std::move(source);
     return analysis;
   }
-  SyntaxTree tree = parser.parse(std::move(source));
+  FocusedParse parse = parse_focused(std::move(source), parser);
+  ScopeModel model = collect_bindings(parse.tree);
+  if (!covers_all_uses(parse, model)) {
+    // A name led out of the statements parsed: parse the whole file and start again.
+    parse.ranges.clear();
+    parse.tree = parser.parse(std::move(parse.tree).take_source());
+    model = collect_bindings(parse.tree);
+  }
+  const SyntaxTree& tree = parse.tree;
   if (!tree.valid()) {
     report.problems.push_back({FileProblem::Kind::SyntaxError, "could not be parsed"});
     return analysis;
@@ -117,8 +127,8 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
                                              ", column " + std::to_string(at.column + 1) +
                                              ": the rest of the file is still analysed"});
   }
-  report.findings = analyze_python(tree);
-  analysis.source = std::move(tree).take_source();
+  report.findings = analyze_python(tree, model);
+  analysis.source = std::move(parse.tree).take_source();
   return analysis;
 }
 
