@@ -22,15 +22,25 @@ void add_check_command(CLI::App& app, server::CheckOptions& options, std::string
       ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->default_val("text");
   check->add_option("--select", select, "Only these rules (codes, prefixes like EL3, names, ALL)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--extend-select", options.overrides.extend_select, "Add rules to the selection")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--ignore", options.overrides.ignore, "Skip these rules (codes, prefixes, names)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--exclude", options.overrides.exclude, "Skip paths matching these globs")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--severity", severities, "Override a rule's severity: CODE=error|warning|information|hint")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   check->add_option("--target", target, "Migration target the messages assume")
       ->check(CLI::IsMember({"threading", "asyncio"}));
   check->add_option("--config", options.config_file, "Use this pyproject.toml instead of the nearest one");
@@ -42,7 +52,8 @@ void add_check_command(CLI::App& app, server::CheckOptions& options, std::string
   check->add_option("--max-file-size", options.max_file_bytes, "Skip files larger than this many bytes")
       ->default_val(analyzers::kDefaultMaxFileBytes);
   check->add_option("--color", options.color, "Color the text output")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
 }
 
 }  // namespace

@@ -93,8 +93,9 @@ bool Settings::is_excluded(const std::filesystem::path& path) const {
         if (fnmatch(pattern, part.c_str(), 0) == 0) return true;
       }
     } else if (glob.ends_with("/") || glob.ends_with("/**")) {
-      std::string prefix = glob.ends_with("/**") ? glob.substr(0, glob.size() - 3) : glob;
-      if (relative_text.starts_with(prefix) || (relative_text + "/") == prefix) return true;
+      // `vendor/` and `vendor/**`: the folder and everything below it, not `vendored/`.
+      const std::string folder = glob.substr(0, glob.size() - (glob.ends_with("/**") ? 3 : 1));
+      if (relative_text == folder || relative_text.starts_with(folder + "/")) return true;
     }
   }
   return false;
@@ -228,9 +229,17 @@ std::optional<std::filesystem::path> find_config_file(const std::filesystem::pat
     const std::filesystem::path candidate = current / "pyproject.toml";
     if (std::filesystem::is_regular_file(candidate, error)) {
       std::ifstream in(candidate, std::ios::binary);
-      std::string line;
-      while (std::getline(in, line)) {
-        if (line.find("[tool.eventlet-lsp") != std::string::npos) return candidate;
+      std::stringstream buffer;
+      buffer << in.rdbuf();
+      const std::string text = buffer.str();
+      // Most pyproject.toml files never name the tool: no need to parse those.
+      if (text.find("eventlet-lsp") != std::string::npos) {
+        try {
+          const toml::table document = toml::parse(text, std::string_view(candidate.native()));
+          if (document.at_path(kTable).node() != nullptr) return candidate;
+        } catch (const toml::parse_error&) {
+          return candidate;  // it may hold the table: loading it reports the error
+        }
       }
     }
     if (!current.has_parent_path() || current.parent_path() == current) return std::nullopt;

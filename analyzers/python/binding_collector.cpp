@@ -58,7 +58,23 @@ class BindingCollector {
           on_attribute_occurrence(at, attribute);
       }
     }
+    move_global_bindings();
     return std::move(model_);
+  }
+
+  // A binding can be recorded before the `global` statement of its name is seen (the name
+  // became a candidate later): bindings of names a scope declares global live in the module.
+  void move_global_bindings() {
+    for (std::uint32_t index = 1; index < model_.scopes.size(); ++index) {
+      Scope& scope = model_.scopes[index];
+      if (scope.globals.empty()) continue;
+      std::erase_if(scope.bindings, [&](std::uint32_t binding) {
+        const std::string_view name = model_.bindings[binding].name;
+        if (std::find(scope.globals.begin(), scope.globals.end(), name) == scope.globals.end()) return false;
+        model_.scopes[0].bindings.push_back(binding);
+        return true;
+      });
+    }
   }
 
  private:

@@ -1,6 +1,7 @@
 #include "analyzers/python/python_analyzer.h"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "analyzers/catalog/api_table.h"
@@ -286,24 +287,27 @@ class ReferenceReporter {
     add(rule("EL003"), node, value, match.canonical, nullptr);
   }
 
-  // `# noqa` comments on the lines of findings.
+  // `# noqa` comments on the lines of findings (any spelling of "noqa", as flake8 reads it).
   void apply_noqa() {
     if (findings_.empty()) return;
     const std::string_view source = tree_.source();
-    std::unordered_map<std::uint32_t, NoqaDirective> directives;
-    for (std::string_view needle : {std::string_view("noqa"), std::string_view("NOQA"), std::string_view("NoQA")}) {
-      for (std::uint32_t at : find_all(source, needle)) {
-        const SyntaxPath path = syntax_path_at(tree_, at);
-        const SyntaxFrame& leaf = path.back();
-        if (leaf.kind != NodeKind::Comment) continue;
-        if (auto directive = parse_noqa(tree_.text(leaf.node)))
-          directives[ts_node_start_point(leaf.node).row] = std::move(*directive);
+    std::unordered_map<std::uint32_t, std::optional<NoqaDirective>> directives;
+    for (const Finding& finding : findings_) {
+      const std::uint32_t row = finding.range.start.row;
+      if (directives.contains(row)) continue;
+      std::optional<NoqaDirective>& directive = directives[row];
+      const std::uint32_t line_begin = finding.range.start_byte - finding.range.start.column;
+      std::size_t line_end = source.find('\n', finding.range.start_byte);
+      if (line_end == std::string_view::npos) line_end = source.size();
+      for (std::size_t hash = source.find('#', line_begin); hash < line_end && !directive;
+           hash = source.find('#', hash + 1)) {
+        const SyntaxPath path = syntax_path_at(tree_, static_cast<std::uint32_t>(hash));
+        if (path.back().kind == NodeKind::Comment) directive = parse_noqa(tree_.text(path.back().node));
       }
     }
-    if (directives.empty()) return;
     std::erase_if(findings_, [&](const Finding& finding) {
-      auto it = directives.find(finding.range.start.row);
-      return it != directives.end() && it->second.suppresses(*finding.rule);
+      const auto& directive = directives[finding.range.start.row];
+      return directive && directive->suppresses(*finding.rule);
     });
   }
 

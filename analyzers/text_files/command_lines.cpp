@@ -36,7 +36,9 @@ std::pair<std::size_t, std::size_t> find_option(std::string_view line, std::stri
 std::pair<std::size_t, std::size_t> find_setting(std::string_view line, std::string_view key) {
   const std::size_t at = line.find(key);
   if (at == std::string_view::npos) return {at, at};
-  if (at > 0 && is_word(line[at - 1])) return {std::string_view::npos, std::string_view::npos};
+  // `--worker-class=eventlet` is the command-line option, reported as such.
+  if (at > 0 && (is_word(line[at - 1]) || line[at - 1] == '-'))
+    return {std::string_view::npos, std::string_view::npos};
   std::size_t i = at + key.size();
   while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
   if (i >= line.size() || (line[i] != '=' && line[i] != ':'))

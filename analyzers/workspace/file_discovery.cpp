@@ -25,7 +25,9 @@ Discovery discover_files(const std::vector<std::filesystem::path>& roots,
     std::error_code error;
     const fs::file_status status = fs::status(root, error);
     if (error || !fs::exists(status)) {
-      discovery.problems.push_back({root, "no such file or directory"});
+      discovery.problems.push_back(
+          {root, error && error != std::errc::no_such_file_or_directory ? error.message()
+                                                                         : "no such file or directory"});
       continue;
     }
     if (!fs::is_directory(status)) {
@@ -54,7 +56,18 @@ Discovery discover_files(const std::vector<std::filesystem::path>& roots,
         if (skip) it.disable_recursion_pending();
         continue;
       }
-      if (!entry.is_regular_file(type_error)) continue;
+      if (!entry.is_regular_file(type_error)) {
+        // A link to nothing (or a loop of links) named like a file we audit: say so.
+        std::error_code link_error;
+        if (entry.is_symlink(link_error) && source_kind(path) != SourceKind::NotAudited) {
+          std::error_code target_error;
+          fs::status(path, target_error);
+          discovery.problems.push_back(
+              {path, target_error ? "cannot be read: " + target_error.message()
+                                  : "not a regular file: skipped"});
+        }
+        continue;
+      }
       if (source_kind(path) == SourceKind::NotAudited) continue;
       if (excluded(path)) continue;
       discovery.files.push_back(path);

@@ -155,8 +155,8 @@ FileAnalysis analyze_path(const std::filesystem::path& path, PythonParser& parse
     if (got == 0) break;
     if (source.size() + static_cast<std::size_t>(got) > max_bytes) {
       ::close(fd);
-      return fail(FileProblem::Kind::TooLarge,
-                  "larger than " + std::to_string(max_bytes >> 20) + " MiB: skipped (see --max-file-size)");
+      return fail(FileProblem::Kind::TooLarge, "larger than the limit of " + std::to_string(max_bytes) +
+                                                   " bytes: skipped (see --max-file-size)");
     }
     source.append(buffer, static_cast<std::size_t>(got));
   }

@@ -29,8 +29,8 @@ std::uint32_t utf8_sequence_length(std::string_view text, std::uint32_t at) {
 }
 
 std::uint32_t units_of_sequence(unsigned char lead, PositionEncoding encoding) {
-  (void)lead;
-  return encoding == PositionEncoding::Utf16 && lead >= 0xF0 ? 2 : 1;
+  // Only a valid 4-byte lead (F0..F4) starts a character outside the BMP: a surrogate pair.
+  return encoding == PositionEncoding::Utf16 && lead >= 0xF0 && lead <= 0xF4 ? 2 : 1;
 }
 
 bool is_valid_utf8(std::string_view text, std::uint32_t* first_invalid) {
@@ -78,13 +78,14 @@ Position LineIndex::position(std::uint32_t line, std::uint32_t byte_column,
     return position(static_cast<std::uint32_t>(text_.size()), encoding);
   }
   const std::uint32_t start = line_starts_[line];
-  const std::uint32_t target = std::min<std::uint32_t>(start + byte_column, line_end(line) + 1 > text_.size() ? static_cast<std::uint32_t>(text_.size()) : std::max(line_end(line), start + byte_column > line_end(line) ? line_end(line) : start + byte_column));
-  if (encoding == PositionEncoding::Utf8) return Position{line, target - start};
+  const std::uint32_t target = start + std::min(byte_column, line_end(line) - start);
   std::uint32_t units = 0;
   for (std::uint32_t i = start; i < target;) {
     const std::uint32_t length = utf8_sequence_length(text_, i);
     if (i + length > target) break;  // inside a character: its start
-    units += length == 4 && encoding == PositionEncoding::Utf16 ? 2 : 1;
+    units += encoding == PositionEncoding::Utf8    ? length
+             : encoding == PositionEncoding::Utf16 ? (length == 4 ? 2 : 1)
+                                                   : 1;
     i += length;
   }
   return Position{line, units};

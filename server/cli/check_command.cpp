@@ -36,12 +36,17 @@ std::vector<ReportedFinding> to_rows(const analyzers::FileAnalysis& analysis, co
                                       protocol::PositionEncoding::Utf32);
     const auto end = index.position(finding.range.end.row, finding.range.end.column,
                                     protocol::PositionEncoding::Utf32);
+    // Editors hide a UTF-8 byte order mark: columns on the first line do not count it.
+    const bool after_bom = analysis.source.starts_with("\xEF\xBB\xBF");
+    auto column = [&](const protocol::Position& position) {
+      return position.character + 1 - (after_bom && position.line == 0 && position.character > 0 ? 1 : 0);
+    };
     ReportedFinding row;
     row.path = display_path(analysis.report.path);
     row.line = start.line + 1;
-    row.column = start.character + 1;
+    row.column = column(start);
     row.end_line = end.line + 1;
-    row.end_column = end.character + 1;
+    row.end_column = column(end);
     row.rule = finding.rule;
     row.severity = settings.severity_of(*finding.rule);
     row.message = finding.message;
@@ -100,7 +105,7 @@ int run_check_command(const CheckOptions& options) {
   for (const analyzers::DiscoveryProblem& problem : discovery.problems) {
     const bool is_root = std::find(roots.begin(), roots.end(), problem.path) != roots.end();
     missing_path = missing_path || is_root;
-    report.problems.push_back({problem.path.string(), problem.message});
+    report.problems.push_back({display_path(problem.path.string()), problem.message});
   }
   std::vector<const Settings*> file_settings;
   file_settings.reserve(discovery.files.size());

@@ -556,9 +556,6 @@ TEST(CliOptions, ListOptionsDoNotSwallowPaths) {
   const ProcessResult select = run_check({"--format", "json", "--select", "EL9", "."});
   const ProcessResult exclude = run_check({"--format", "json", "--exclude", "pkg", "app.py"});
   if (select.exit_code == 2 && contains(select.err, "unknown rule selector '.'"))
-    GTEST_SKIP() << "BUG: --select/--ignore/--extend-select/--exclude/--severity take every following "
-                    "word as a value: `check --select EL9 .` fails with \"" << lines_of(select.err).at(0)
-                 << "\" and `check --exclude pkg app.py` silently audits the whole folder minus app.py";
   EXPECT_EQ(select.exit_code, 1) << select.describe();
   EXPECT_EQ(codes_in(parse_json(select)), (std::set<std::string>{"EL901", "EL902"}));
   EXPECT_EQ(exclude.exit_code, 1) << exclude.describe();
@@ -740,8 +737,6 @@ TEST_F(CliRobustness, LargeFileWarningStatesTheLimit) {
   const std::vector<std::string> warnings = warnings_about(result.err, "big.py");
   ASSERT_EQ(warnings.size(), 1u) << result.err;
   if (contains(warnings[0], "larger than 0 MiB"))
-    GTEST_SKIP() << "BUG: the too-large warning rounds the limit down to whole MiB: with "
-                    "--max-file-size 1024 it says \"" << warnings[0] << "\"";
   EXPECT_TRUE(contains(warnings[0], "1024") || contains(warnings[0], "1 KiB")) << warnings[0];
 }
 
@@ -753,8 +748,6 @@ TEST_F(CliRobustness, SymlinkLoopFileIsWarnedAbout) {
   EXPECT_EQ(result.exit_code, 1) << result.describe();
   EXPECT_TRUE(paths_in(parse_json(result)).contains("good.py"));
   if (warnings_about(result.err, "loop_a.py").empty())
-    GTEST_SKIP() << "BUG: a .py symlink loop (loop_a.py -> loop_b.py -> loop_a.py) is skipped silently; "
-                    "every file that cannot be read should be named in a warning";
   EXPECT_EQ(warnings_about(result.err, "loop_a.py").size(), 1u) << result.err;
   EXPECT_EQ(warnings_about(result.err, "loop_b.py").size(), 1u) << result.err;
 }

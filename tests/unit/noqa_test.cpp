@@ -217,9 +217,6 @@ TEST(NoqaAnalysisTest, NoqaOnAnotherLineOrInAStringDoesNotApply) {
 }
 
 TEST(NoqaAnalysisTest, DirectiveSpellingIsCaseInsensitive) {
-  GTEST_SKIP() << "BUG: analyze_python only looks for the spellings noqa/NOQA/NoQA, so "
-                  "`# Noqa` and `# nOqA: EL301` suppress nothing although parse_noqa (and "
-                  "flake8/ruff) read the directive case-insensitively";
   const Reported reported = analyze(
       "import eventlet\n"
       "eventlet.spawn(f)  # Noqa\n"

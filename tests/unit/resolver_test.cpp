@@ -121,10 +121,6 @@ TEST(ScopingTest, GlobalMakesAFunctionLevelImportVisibleModuleWide) {
 }
 
 TEST(ScopingTest, GlobalMakesAnAliasedFunctionLevelImportVisibleModuleWide) {
-  GTEST_SKIP() << "BUG: `global ev` + `import eventlet as ev` (or `global spawn` + `from eventlet "
-                  "import spawn`) in a function: the binding is added before the `global` "
-                  "statement of the new candidate name is seen, so it stays in the function scope "
-                  "and every use of `ev` (inside the function too) resolves to nothing";
   EXPECT_EQ(analyze("def setup():\n"
                     "    global ev, spawn\n"
                     "    import eventlet as ev\n"

@@ -407,9 +407,6 @@ TEST(ExcludeTest, FolderWithTrailingSlash) {
 }
 
 TEST(ExcludeTest, FolderGlobDoesNotMatchALongerFolderName) {
-  GTEST_SKIP() << "BUG: Settings::is_excluded strips \"/**\" from `vendor/**` and then tests "
-                  "relative_text.starts_with(\"vendor\"), so vendored/y.py and vendor.py are "
-                  "excluded too";
   Settings settings;
   settings.root = "/proj";
   settings.exclude = {"vendor/**"};
@@ -556,10 +553,6 @@ TEST(ConfigResolverTest, FindConfigFile) {
 }
 
 TEST(ConfigResolverTest, FindConfigFileReadsTheTableNotTheText) {
-  GTEST_SKIP() << "BUG: find_config_file looks for the text \"[tool.eventlet-lsp\" on any line: a "
-                  "comment (or [tool.eventlet-lsp-old]) counts as the table and hides the real "
-                  "config above it, while `[tool]\\neventlet-lsp = {...}` and "
-                  "`[tool.\"eventlet-lsp\"]` are missed";
   const TempDir dir;
   dir.write("pyproject.toml", "[tool.eventlet-lsp]\nselect = [\"EL1\"]\n");
   dir.write("commented/pyproject.toml", "# [tool.eventlet-lsp] moved to the root\n[project]\nname = \"x\"\n");

@@ -368,9 +368,6 @@ TEST(CommandLinesTest, GunicornAndCeleryOptions) {
 }
 
 TEST(CommandLinesTest, WorkerClassWithEqualsIsReportedOnce) {
-  GTEST_SKIP() << "BUG: `gunicorn --worker-class=eventlet` gives two EL102 findings: one for "
-                  "the option (find_option) and one for `worker-class=eventlet` read as a "
-                  "setting (find_setting), columns 14 and 16";
   EXPECT_EQ(audit("Procfile", "web: gunicorn --worker-class=eventlet app:app\n"),
             (Hits{at("EL102", 0, 14, 37)}));
 }

@@ -18,6 +18,11 @@ const char* sarif_level(analyzers::Severity severity) {
   }
 }
 
+std::string first_sentence(std::string_view text) {
+  const std::size_t end = text.find(". ");
+  return std::string(end == std::string_view::npos ? text : text.substr(0, end + 1));
+}
+
 std::string artifact_uri(const std::string& path) {
   // SARIF wants URI references: relative paths stay relative (to the run's working directory).
   std::string uri;
@@ -45,7 +50,7 @@ void write_sarif_report(std::ostream& out, const CheckReport& report, const std:
     rules.push_back({
         {"id", rule->code},
         {"name", rule->name},
-        {"shortDescription", {{"text", std::string(rule->docs.what_it_does)}}},
+        {"shortDescription", {{"text", first_sentence(rule->docs.what_it_does)}}},
         {"fullDescription", {{"text", std::string(rule->docs.why_is_this_bad)}}},
         {"helpUri", rule_url(*rule, guide_base_url)},
         {"defaultConfiguration", {{"level", sarif_level(rule->default_severity)}}},
