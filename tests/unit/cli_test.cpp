@@ -581,7 +581,8 @@ TEST(CliOptions, SeverityOverridesTheLevelInEveryFormat) {
   EXPECT_TRUE(contains(github.out, "::error file=unicode_text.py,line=8,col=23,")) << github.out;
   EXPECT_TRUE(contains(github.out, "::error file=app.py,line=15,col=5,")) << github.out;
   const ProcessResult sarif = run_check({".", "--format", "sarif", "--severity", "EL504=error"});
-  for (const json& sarif_result : parse_json(sarif).at("runs")[0].at("results")) {
+  const json sarif_report = parse_json(sarif);  // the range-for must not iterate a temporary
+  for (const json& sarif_result : sarif_report.at("runs")[0].at("results")) {
     if (sarif_result.at("ruleId") == "EL504") {
       EXPECT_EQ(sarif_result.at("level"), "error");
     }
