@@ -555,7 +555,6 @@ TEST(CliOptions, ExtendSelectAndExclude) {
 TEST(CliOptions, ListOptionsDoNotSwallowPaths) {
   const ProcessResult select = run_check({"--format", "json", "--select", "EL9", "."});
   const ProcessResult exclude = run_check({"--format", "json", "--exclude", "pkg", "app.py"});
-  if (select.exit_code == 2 && contains(select.err, "unknown rule selector '.'"))
   EXPECT_EQ(select.exit_code, 1) << select.describe();
   EXPECT_EQ(codes_in(parse_json(select)), (std::set<std::string>{"EL901", "EL902"}));
   EXPECT_EQ(exclude.exit_code, 1) << exclude.describe();
@@ -724,8 +723,21 @@ TEST_F(CliRobustness, TextSummaryCountsTheProblemFiles) {
 }
 
 TEST_F(CliRobustness, UnreadableFileIsWarnedAbout) {
-  if (running_as_root()) GTEST_SKIP() << "running as root: a chmod 000 file is still readable";
-  const ProcessResult result = run_check({"--format", "json", "unreadable.py", "good.py"}, dir_.path());
+  std::vector<std::string> args = {"check", "--no-progress", "--color", "never", "--format", "json",
+                                   "unreadable.py", "good.py"};
+  fs::path program = testing::binary_path();
+  if (running_as_root()) {
+    // Root reads a chmod 000 file anyway: run the binary as nobody (setpriv, util-linux).
+    if (!fs::exists("/usr/bin/setpriv")) GTEST_SKIP() << "running as root without setpriv";
+    fs::permissions(dir_.path(), fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                     fs::perms::others_read | fs::perms::others_exec);
+    args.insert(args.begin(), {"--reuid=65534", "--regid=65534", "--clear-groups", program.string()});
+    program = "/usr/bin/setpriv";
+  }
+  ProcessOptions options;
+  options.working_directory = dir_.path();
+  options.unset_environment = {"NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE", "GITHUB_ACTIONS"};
+  const ProcessResult result = testing::run_process(program, args, options);
   ASSERT_TRUE(result.exited()) << result.describe();
   EXPECT_EQ(result.exit_code, 1) << result.describe();
   EXPECT_EQ(warnings_about(result.err, "unreadable.py").size(), 1u) << result.err;
@@ -737,7 +749,6 @@ TEST_F(CliRobustness, LargeFileWarningStatesTheLimit) {
   ASSERT_TRUE(result.exited()) << result.describe();
   const std::vector<std::string> warnings = warnings_about(result.err, "big.py");
   ASSERT_EQ(warnings.size(), 1u) << result.err;
-  if (contains(warnings[0], "larger than 0 MiB"))
   EXPECT_TRUE(contains(warnings[0], "1024") || contains(warnings[0], "1 KiB")) << warnings[0];
 }
 
@@ -748,7 +759,6 @@ TEST_F(CliRobustness, SymlinkLoopFileIsWarnedAbout) {
   ASSERT_TRUE(result.exited()) << "a symlink loop must not hang or crash:\n" << result.describe();
   EXPECT_EQ(result.exit_code, 1) << result.describe();
   EXPECT_TRUE(paths_in(parse_json(result)).contains("good.py"));
-  if (warnings_about(result.err, "loop_a.py").empty())
   EXPECT_EQ(warnings_about(result.err, "loop_a.py").size(), 1u) << result.err;
   EXPECT_EQ(warnings_about(result.err, "loop_b.py").size(), 1u) << result.err;
 }
