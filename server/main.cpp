@@ -46,6 +46,7 @@ void add_check_command(CLI::App& app, server::CheckOptions& options, std::string
   check->add_option("--config", options.config_file, "Use this pyproject.toml instead of the nearest one");
   check->add_flag("--isolated", options.isolated, "Ignore configuration files");
   check->add_flag("--exit-zero", options.exit_zero, "Exit 0 even when usages are found");
+  check->add_flag("--ignore-noqa", options.ignore_noqa, "Report usages on lines with `# noqa` too");
   check->add_flag("!--no-summary", options.summary, "Text format: no summary table");
   check->add_flag("!--no-progress", options.progress, "No progress bar on stderr");
   check->add_option("-j,--threads", options.threads, "Worker threads (default: one per core)");

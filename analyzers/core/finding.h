@@ -70,6 +70,11 @@ struct FileProblem {
   std::string message;
 };
 
+// Choices that change what the analyzers report, not how they analyse.
+struct AnalysisOptions {
+  bool honour_noqa = true;  // false: `# noqa` comments suppress nothing (--ignore-noqa)
+};
+
 struct FileReport {
   std::string path;
   std::vector<Finding> findings;

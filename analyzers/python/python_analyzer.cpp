@@ -68,8 +68,8 @@ bool is_environment_variable_name(std::string_view text) {
 
 class ReferenceReporter {
  public:
-  ReferenceReporter(const SyntaxTree& tree, const ScopeModel& model)
-      : tree_(tree), model_(model), resolver_(model, tree), g_(PythonGrammar::instance()) {}
+  ReferenceReporter(const SyntaxTree& tree, const ScopeModel& model, const AnalysisOptions& options)
+      : tree_(tree), model_(model), options_(options), resolver_(model, tree), g_(PythonGrammar::instance()) {}
 
   std::vector<Finding> run() && {
     for (const NameUse& use : model_.uses) on_use(use);
@@ -84,7 +84,7 @@ class ReferenceReporter {
       finding.severity = inventory.default_severity;
       findings_.push_back(std::move(finding));
     }
-    apply_noqa();
+    if (options_.honour_noqa) apply_noqa();
     std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
       if (a.range.start_byte != b.range.start_byte) return a.range.start_byte < b.range.start_byte;
       return a.rule->code < b.rule->code;
@@ -313,6 +313,7 @@ class ReferenceReporter {
 
   const SyntaxTree& tree_;
   const ScopeModel& model_;
+  const AnalysisOptions& options_;
   NameResolver resolver_;
   const PythonGrammar& g_;
   std::vector<Finding> findings_;
@@ -326,9 +327,10 @@ std::vector<Finding> analyze_python(const SyntaxTree& tree) {
   return analyze_python(tree, model);
 }
 
-std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model) {
+std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model,
+                                    const AnalysisOptions& options) {
   if (!tree.valid()) return {};
-  return ReferenceReporter(tree, model).run();
+  return ReferenceReporter(tree, model, options).run();
 }
 
 }  // namespace eventlet_lsp::analyzers

@@ -14,7 +14,8 @@ namespace eventlet_lsp::analyzers {
 std::vector<Finding> analyze_python(const SyntaxTree& tree);
 
 // The same, with the binding pass already run (see focused_parse.h).
-std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model);
+std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model,
+                                    const AnalysisOptions& options = {});
 
 // The rule message with `{api}` replaced by the code as written (whitespace collapsed).
 std::string format_message(std::string_view message_template, std::string_view api);

@@ -48,8 +48,9 @@ TextFileKind text_file_kind(std::string_view path) {
 }
 
 std::vector<Finding> analyze_text_file(TextFileKind kind, std::string_view text,
-                                       std::vector<FileProblem>& problems) {
-  TextFindings findings(text);
+                                       std::vector<FileProblem>& problems,
+                                       const AnalysisOptions& options) {
+  TextFindings findings(text, options.honour_noqa);
   switch (kind) {
     case TextFileKind::NotAudited: return {};
     case TextFileKind::Requirements: audit_requirements(findings); break;

@@ -25,6 +25,7 @@ TextFileKind text_file_kind(std::string_view path);
 // Findings of one non-Python file. Problems (a malformed pyproject.toml) are appended to
 // `problems`; the scan of the rest goes on.
 std::vector<Finding> analyze_text_file(TextFileKind kind, std::string_view text,
-                                       std::vector<FileProblem>& problems);
+                                       std::vector<FileProblem>& problems,
+                                       const AnalysisOptions& options = {});
 
 }  // namespace eventlet_lsp::analyzers

@@ -17,7 +17,7 @@ void TextFindings::add(std::string_view code, std::uint32_t start, std::uint32_t
   std::size_t line_end = text_.find('\n', start);
   if (line_end == std::string_view::npos) line_end = text_.size();
   const std::string_view line = text_.substr(line_begin, line_end - line_begin);
-  if (const std::size_t hash = line.find('#'); hash != std::string_view::npos) {
+  if (const std::size_t hash = line.find('#'); honour_noqa_ && hash != std::string_view::npos) {
     if (auto directive = parse_noqa(line.substr(hash)); directive && directive->suppresses(definition))
       return;
   }

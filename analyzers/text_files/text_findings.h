@@ -11,7 +11,8 @@ namespace eventlet_lsp::analyzers {
 
 class TextFindings {
  public:
-  explicit TextFindings(std::string_view text) : text_(text), lines_(text) {}
+  TextFindings(std::string_view text, bool honour_noqa = true)
+      : text_(text), lines_(text), honour_noqa_(honour_noqa) {}
 
   // Adds a finding of `code` over text[start, end), unless a `# noqa` on its line suppresses it.
   void add(std::string_view code, std::uint32_t start, std::uint32_t end);
@@ -23,6 +24,7 @@ class TextFindings {
  private:
   std::string_view text_;
   LineStarts lines_;
+  bool honour_noqa_;
   std::vector<Finding> findings_;
 };
 

@@ -21,7 +21,7 @@ void run_check(const std::vector<std::filesystem::path>& files, const CheckRunOp
       if (options.cancelled != nullptr && options.cancelled->load(std::memory_order_relaxed)) return;
       const std::size_t index = next.fetch_add(1, std::memory_order_relaxed);
       if (index >= files.size()) return;
-      on_file(index, analyze_path(files[index], parser, options.max_file_bytes));
+      on_file(index, analyze_path(files[index], parser, options.max_file_bytes, options.analysis));
       const std::size_t finished = done.fetch_add(1, std::memory_order_relaxed) + 1;
       if (on_progress) on_progress(finished, files.size());
     }

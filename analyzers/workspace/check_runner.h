@@ -16,6 +16,7 @@ struct CheckRunOptions {
   unsigned threads = 0;  // 0: one per core
   std::uintmax_t max_file_bytes = kDefaultMaxFileBytes;
   const std::atomic<bool>* cancelled = nullptr;
+  AnalysisOptions analysis;
 };
 
 // `on_file(index, analysis)` runs on a worker thread, possibly concurrently for different

@@ -61,7 +61,7 @@ Discovery discover_files(const std::vector<std::filesystem::path>& roots,
         std::error_code link_error;
         if (entry.is_symlink(link_error) && source_kind(path) != SourceKind::NotAudited) {
           std::error_code target_error;
-          fs::status(path, target_error);
+          (void)fs::status(path, target_error);
           discovery.problems.push_back(
               {path, target_error ? "cannot be read: " + target_error.message()
                                   : "not a regular file: skipped"});

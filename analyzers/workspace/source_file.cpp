@@ -77,7 +77,8 @@ SourceKind source_kind(const std::filesystem::path& path) {
                                                                           : SourceKind::Text;
 }
 
-FileAnalysis analyze_source(std::string path, std::string source, PythonParser& parser) {
+FileAnalysis analyze_source(std::string path, std::string source, PythonParser& parser,
+                            const AnalysisOptions& options) {
   FileAnalysis analysis;
   FileReport& report = analysis.report;
   report.path = std::move(path);
@@ -103,7 +104,7 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
                                          "): analysed as is, columns may be off"});
   }
   if (kind == SourceKind::Text) {
-    report.findings = analyze_text_file(text_file_kind(report.path), source, report.problems);
+    report.findings = analyze_text_file(text_file_kind(report.path), source, report.problems, options);
     analysis.source = std::move(source);
     return analysis;
   }
@@ -127,13 +128,13 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
                                              ", column " + std::to_string(at.column + 1) +
                                              ": the rest of the file is still analysed"});
   }
-  report.findings = analyze_python(tree, model);
+  report.findings = analyze_python(tree, model, options);
   analysis.source = std::move(parse.tree).take_source();
   return analysis;
 }
 
 FileAnalysis analyze_path(const std::filesystem::path& path, PythonParser& parser,
-                          std::uintmax_t max_bytes) {
+                          std::uintmax_t max_bytes, const AnalysisOptions& options) {
   auto fail = [&](FileProblem::Kind kind, std::string message) {
     FileAnalysis analysis;
     analysis.report.path = path.string();
@@ -161,7 +162,7 @@ FileAnalysis analyze_path(const std::filesystem::path& path, PythonParser& parse
     source.append(buffer, static_cast<std::size_t>(got));
   }
   ::close(fd);
-  return analyze_source(path.string(), std::move(source), parser);
+  return analyze_source(path.string(), std::move(source), parser, options);
 }
 
 }  // namespace eventlet_lsp::analyzers

@@ -22,11 +22,13 @@ struct FileAnalysis {
 };
 
 // Analyses bytes already in memory (an editor buffer, a test).
-FileAnalysis analyze_source(std::string path, std::string source, PythonParser& parser);
+FileAnalysis analyze_source(std::string path, std::string source, PythonParser& parser,
+                            const AnalysisOptions& options = {});
 
 // Reads and analyses a file. Never throws: unreadable, too large or binary files come back as
 // problems in the report.
 FileAnalysis analyze_path(const std::filesystem::path& path, PythonParser& parser,
-                          std::uintmax_t max_bytes = kDefaultMaxFileBytes);
+                          std::uintmax_t max_bytes = kDefaultMaxFileBytes,
+                          const AnalysisOptions& options = {});
 
 }  // namespace eventlet_lsp::analyzers

@@ -117,6 +117,7 @@ int run_check_command(const CheckOptions& options) {
   ProgressBar progress(options.progress);
   analyzers::CheckRunOptions run_options;
   run_options.threads = options.threads;
+  run_options.analysis.honour_noqa = !options.ignore_noqa;
   if (options.max_file_bytes != 0) run_options.max_file_bytes = options.max_file_bytes;
   analyzers::run_check(
       discovery.files, run_options,

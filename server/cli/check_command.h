@@ -17,6 +17,7 @@ struct CheckOptions {
   std::optional<std::string> config_file;
   bool isolated = false;
   bool exit_zero = false;
+  bool ignore_noqa = false;
   bool summary = true;
   bool progress = true;  // shown only on a terminal, and only when the run takes a while
   unsigned threads = 0;
