@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "analyzers/core/utf8.h"
 #include "analyzers/parse/syntax_tree.h"
 #include "analyzers/python/binding_collector.h"
 #include "analyzers/python/focused_parse.h"
@@ -25,22 +26,6 @@ bool mentions_eventlet(std::string_view text) {
     if (::memmem(text.data(), text.size(), word.data(), word.size()) != nullptr) return true;
   }
   return false;
-}
-
-bool valid_utf8(std::string_view text, std::size_t& bad_offset) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = bytes[i];
-    if (c < 0x80) { ++i; continue; }
-    std::size_t length = c >= 0xF0 && c <= 0xF4 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 && c < 0xE0 ? 2 : 0;
-    if (length == 0 || i + length > text.size()) { bad_offset = i; return false; }
-    for (std::size_t k = 1; k < length; ++k) {
-      if ((bytes[i + k] & 0xC0) != 0x80) { bad_offset = i; return false; }
-    }
-    i += length;
-  }
-  return true;
 }
 
 std::uint32_t line_of(std::string_view text, std::size_t offset) {
@@ -96,8 +81,8 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
     analysis.source = std::move(source);
     return analysis;
   }
-  std::size_t bad = 0;
-  if (!valid_utf8(source, bad)) {
+  std::uint32_t bad = 0;
+  if (!is_valid_utf8(source, &bad)) {
     report.problems.push_back(
         {FileProblem::Kind::NotUtf8, "not valid UTF-8 (first bad byte on line " +
                                          std::to_string(line_of(source, bad)) +

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/core/utf8.h"
+
 namespace eventlet_lsp::protocol {
 
 enum class PositionEncoding : std::uint8_t { Utf8, Utf16, Utf32 };
@@ -47,10 +49,7 @@ class LineIndex {
 // Units of one code point in `encoding`, given its UTF-8 lead byte; invalid bytes count as one.
 std::uint32_t units_of_sequence(unsigned char lead, PositionEncoding encoding);
 
-// The length of the UTF-8 sequence starting at text[at], 1 for an invalid byte.
-std::uint32_t utf8_sequence_length(std::string_view text, std::uint32_t at);
-
-// Whether `text` is valid UTF-8; `first_invalid` gets the offset of the first bad byte.
-bool is_valid_utf8(std::string_view text, std::uint32_t* first_invalid = nullptr);
+using analyzers::is_valid_utf8;
+using analyzers::utf8_sequence_length;
 
 }  // namespace eventlet_lsp::protocol
