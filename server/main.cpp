@@ -111,6 +111,12 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  for (const std::string& selector : check_options.overrides.extend_select) {
+    if (!analyzers::is_valid_selector(selector)) {
+      std::cerr << "eventlet-lsp: --extend-select: unknown rule selector '" << selector << "'\n";
+      return 2;
+    }
+  }
   for (const std::string& selector : check_options.overrides.ignore) {
     if (!analyzers::is_valid_selector(selector)) {
       std::cerr << "eventlet-lsp: --ignore: unknown rule selector '" << selector << "'\n";

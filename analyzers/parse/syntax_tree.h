@@ -30,6 +30,13 @@ class SyntaxTree {
     return std::string_view(source_).substr(start, end - start);
   }
 
+  // Applies one edit to the text and records it in the tree (ts_tree_edit), ready for an
+  // incremental reparse with this tree as the previous one.
+  void edit(const TSInputEdit& edit, std::string new_source) {
+    if (tree_) ts_tree_edit(tree_.get(), &edit);
+    source_ = std::move(new_source);
+  }
+
   // A deep copy that can be edited and reparsed independently (tree-sitter copies are cheap).
   SyntaxTree clone() const { return SyntaxTree(source_, tree_ ? ts_tree_copy(tree_.get()) : nullptr); }
 

@@ -1,6 +1,6 @@
-// Parsing for the batch audit: only the top-level statements where a name that may stand for
-// Eventlet occurs are parsed (tree-sitter included ranges); the rest of a file costs a lexical
-// scan. The result is checked: when the binding pass ends up following a name into a statement
+// Parsing for the batch audit: only the statements where a name that may stand for Eventlet
+// occurs, with the headers of the blocks around them, are parsed (tree-sitter included
+// ranges); the rest of a file costs a lexical scan. The result is checked: when the binding pass ends up following a name into a statement
 // that was left out, or the partial parse has errors, the file is parsed whole.
 #pragma once
 

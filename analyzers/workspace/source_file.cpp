@@ -18,12 +18,25 @@ namespace eventlet_lsp::analyzers {
 
 namespace {
 
-// Cheap first look: a file that never says "eventlet" in any case cannot use it. Most files of
-// a tree stop here without being parsed.
+// Cheap first look: Python that never says "eventlet" or "EVENTLET" cannot use it (module
+// names are case-sensitive). Most files of a tree stop here without being parsed.
 bool mentions_eventlet(std::string_view text) {
   // memmem is vectorised: two passes over the bytes beat one pass comparing at every 'e'.
   for (std::string_view word : {std::string_view("eventlet"), std::string_view("EVENTLET")}) {
     if (::memmem(text.data(), text.size(), word.data(), word.size()) != nullptr) return true;
+  }
+  return false;
+}
+
+// Text files name the distribution in any case (`Eventlet==0.36.1`).
+bool mentions_eventlet_any_case(std::string_view text) {
+  constexpr std::string_view kWord = "eventlet";
+  for (std::size_t at = 0; at + kWord.size() <= text.size(); ++at) {
+    bool match = true;
+    for (std::size_t k = 0; k < kWord.size() && match; ++k) {
+      match = (text[at + k] | 0x20) == kWord[k];
+    }
+    if (match) return true;
   }
   return false;
 }
@@ -69,6 +82,9 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
   report.path = std::move(path);
   const SourceKind kind = source_kind(report.path);
   if (kind == SourceKind::NotAudited) {
+    // Only reached for files named explicitly: a directory walk never picks these.
+    analysis.report.problems.push_back(
+        {FileProblem::Kind::Unreadable, "not a Python source or a known configuration file: skipped"});
     analysis.source = std::move(source);
     return analysis;
   }
@@ -77,7 +93,7 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
     return analysis;
   }
   report.analysed = true;
-  if (!mentions_eventlet(source)) {
+  if (!(kind == SourceKind::Text ? mentions_eventlet_any_case(source) : mentions_eventlet(source))) {
     analysis.source = std::move(source);
     return analysis;
   }

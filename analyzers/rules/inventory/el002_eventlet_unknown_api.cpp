@@ -28,15 +28,9 @@ constinit const RuleDefinition kRuleEL002{
             "migration scenario it belongs to. Private APIs are also the most fragile part of an "
             "Eventlet-based codebase: no deprecation policy covers them, and they may already be "
             "gone in the version you run.",
-        .example = R"py(import eventlet.wsgi
-from eventlet.support import greendns
+        .example = R"py(import eventlet
 
-resolver = greendns.ResolverProxy()  # internal module, not public API
-
-
-def app(environ, start_response):
-    ...
-    return eventlet.wsgi.ALREADY_HANDLED  # removed in Eventlet 0.30.3
+eventlet.spawn_later(5, refresh)  # no such function: a typo, or a name from an old release
 )py",
         .fix_safety =
             "No fix: an unknown name has no catalogued replacement. Find out what it does in the "

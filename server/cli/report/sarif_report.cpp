@@ -18,9 +18,15 @@ const char* sarif_level(analyzers::Severity severity) {
   }
 }
 
+// Up to the first ". " that ends a sentence (followed by a capital), not one inside code.
 std::string first_sentence(std::string_view text) {
-  const std::size_t end = text.find(". ");
-  return std::string(end == std::string_view::npos ? text : text.substr(0, end + 1));
+  for (std::size_t end = text.find(". "); end != std::string_view::npos; end = text.find(". ", end + 1)) {
+    const std::size_t next = end + 2;
+    if (next < text.size() && std::isupper(static_cast<unsigned char>(text[next]))) {
+      return std::string(text.substr(0, end + 1));
+    }
+  }
+  return std::string(text);
 }
 
 std::string artifact_uri(const std::string& path) {

@@ -56,7 +56,11 @@ void write_text_report(std::ostream& out, const CheckReport& report, bool summar
   out << bold << "Eventlet inventory" << reset << ": " << report.findings.size() << " usage"
       << (report.findings.size() == 1 ? "" : "s") << " in " << files.size() << " of "
       << report.files_checked << " file" << (report.files_checked == 1 ? "" : "s") << " checked";
-  if (!report.problems.empty()) out << " (" << report.problems.size() << " with problems, see stderr)";
+  if (!report.problems.empty()) {
+    std::set<std::string_view> troubled;
+    for (const ReportedProblem& problem : report.problems) troubled.insert(problem.path);
+    out << " (" << troubled.size() << " with problems, see stderr)";
+  }
   out << '\n';
   if (report.findings.empty()) return;
 

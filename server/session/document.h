@@ -1,0 +1,37 @@
+// An open document: its text and tree (kept in step through incremental edits), the line index
+// for position conversion, and the findings of its last analysis.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/core/finding.h"
+#include "analyzers/parse/syntax_tree.h"
+#include "protocol/position/line_index.h"
+
+namespace eventlet_lsp::server {
+
+struct Document {
+  std::string uri;
+  std::filesystem::path path;  // empty for URIs that are not files
+  std::string language_id;
+  std::int64_t version = 0;
+  analyzers::SyntaxTree tree;  // owns the text; not valid for non-Python documents
+  std::string text;            // the text of non-Python documents
+  std::unique_ptr<protocol::LineIndex> index;
+  std::vector<analyzers::Finding> findings;
+  std::string result_id;  // pull diagnostics: changes with every analysis
+
+  bool is_python() const { return tree.valid(); }
+  const std::string& source() const { return is_python() ? tree.source() : text; }
+};
+
+// file:///a%20b/c.py -> /a b/c.py; empty for other schemes.
+std::filesystem::path path_from_uri(const std::string& uri);
+std::string uri_from_path(const std::filesystem::path& path);
+
+}  // namespace eventlet_lsp::server

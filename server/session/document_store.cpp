@@ -1,0 +1,123 @@
+#include "server/session/document_store.h"
+
+#include "protocol/lsp/positions.h"
+
+namespace eventlet_lsp::server {
+
+using nlohmann::json;
+
+bool is_python_document(const std::string& language_id, const std::filesystem::path& path) {
+  if (language_id == "python") return true;
+  if (!language_id.empty() && language_id != "plaintext") return false;
+  const std::string extension = path.extension().string();
+  return extension == ".py" || extension == ".pyi" || extension == ".pyw";
+}
+
+namespace {
+
+// The point (row, byte column) reached after writing `text` from `start`.
+TSPoint point_after(TSPoint start, std::string_view text) {
+  TSPoint point = start;
+  for (char c : text) {
+    if (c == '\n') {
+      ++point.row;
+      point.column = 0;
+    } else {
+      ++point.column;
+    }
+  }
+  return point;
+}
+
+TSPoint point_of(const protocol::LineIndex& index, std::uint32_t offset) {
+  const protocol::Position position = index.position(offset, protocol::PositionEncoding::Utf8);
+  return TSPoint{position.line, position.character};
+}
+
+}  // namespace
+
+Document* DocumentStore::find(const std::string& uri) {
+  auto it = documents_.find(uri);
+  return it == documents_.end() ? nullptr : &it->second;
+}
+
+Document& DocumentStore::open(const std::string& uri, std::string language_id, std::int64_t version,
+                              std::string text, analyzers::PythonParser& parser) {
+  Document document;
+  document.uri = uri;
+  document.path = path_from_uri(uri);
+  document.language_id = std::move(language_id);
+  document.version = version;
+  if (is_python_document(document.language_id, document.path)) {
+    document.tree = parser.parse(std::move(text));
+  } else {
+    document.text = std::move(text);
+  }
+  document.index = std::make_unique<protocol::LineIndex>(document.source());
+  auto [it, inserted] = documents_.insert_or_assign(uri, std::move(document));
+  return it->second;
+}
+
+bool DocumentStore::close(const std::string& uri) { return documents_.erase(uri) > 0; }
+
+EditOutcome DocumentStore::change(Document& document, std::int64_t version, const json& changes,
+                                  protocol::PositionEncoding encoding, analyzers::PythonParser& parser) {
+  EditOutcome outcome;
+  if (!changes.is_array()) {
+    outcome.problem = "contentChanges must be an array";
+    return outcome;
+  }
+  const bool python = document.is_python();
+  bool reparse_from_scratch = false;
+  std::string text = document.source();
+  for (const json& change : changes) {
+    if (!change.is_object() || !change.contains("text") || !change["text"].is_string()) {
+      outcome.problem = "a content change needs a string \"text\"";
+      continue;
+    }
+    const std::string& inserted = change["text"].get_ref<const std::string&>();
+    if (!change.contains("range")) {  // the whole document
+      text = inserted;
+      reparse_from_scratch = true;
+      document.index = std::make_unique<protocol::LineIndex>(text);
+      continue;
+    }
+    std::string error;
+    bool clamped = false;
+    const auto range = protocol::range_from_json(change["range"], *document.index, encoding, error, &clamped);
+    if (!range) {
+      outcome.problem = error;
+      continue;
+    }
+    if (clamped) outcome.problem = "a change range lies outside the document: clamped to it";
+    std::string edited;
+    edited.reserve(text.size() - (range->end - range->start) + inserted.size());
+    edited.append(text, 0, range->start).append(inserted).append(text, range->end, std::string::npos);
+    if (python && !reparse_from_scratch) {
+      TSInputEdit edit;
+      edit.start_byte = range->start;
+      edit.old_end_byte = range->end;
+      edit.new_end_byte = range->start + static_cast<std::uint32_t>(inserted.size());
+      edit.start_point = point_of(*document.index, range->start);
+      edit.old_end_point = point_of(*document.index, range->end);
+      edit.new_end_point = point_after(edit.start_point, inserted);
+      document.tree.edit(edit, edited);
+    }
+    text = std::move(edited);
+    document.index = std::make_unique<protocol::LineIndex>(text);
+  }
+  if (python) {
+    analyzers::SyntaxTree reparsed =
+        reparse_from_scratch ? parser.parse(std::move(text)) : parser.parse(std::move(text), &document.tree);
+    document.tree = std::move(reparsed);
+    document.index = std::make_unique<protocol::LineIndex>(document.tree.source());
+  } else {
+    document.text = std::move(text);
+    document.index = std::make_unique<protocol::LineIndex>(document.text);
+  }
+  document.version = version;
+  outcome.applied = true;
+  return outcome;
+}
+
+}  // namespace eventlet_lsp::server
