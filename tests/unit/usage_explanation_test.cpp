@@ -39,7 +39,9 @@ Finding requirements_finding() {
   EXPECT_EQ(findings.size(), 1u);
   if (findings.empty()) return {};
   EXPECT_NE(findings.front().rule, nullptr);
-  if (findings.front().rule != nullptr) EXPECT_EQ(findings.front().rule->code, "EL901");
+  if (findings.front().rule != nullptr) {
+    EXPECT_EQ(findings.front().rule->code, "EL901");
+  }
   return findings.front();
 }
 
