@@ -70,11 +70,15 @@ Explanation collect(const Finding& finding, const ExplanationOptions& options) {
   explanation.summary = entry != nullptr ? entry->summary : std::string_view();
   if (explanation.summary.empty() && rule != nullptr) explanation.summary = rule->docs.what_it_does;
 
+  // When a context rule chose another rule than the row's (EL301 for a discarded `spawn`), that
+  // rule's advice fits the code better than the row's general one.
+  const ApiEntry* advice = entry;
+  if (advice != nullptr && rule != nullptr && advice->rule_code != rule->code) advice = nullptr;
   const std::string_view threading = first_non_empty(
-      entry != nullptr ? entry->threading : std::string_view(),
+      advice != nullptr ? advice->threading : std::string_view(),
       rule != nullptr ? rule->threading_replacement : std::string_view());
   const std::string_view asyncio = first_non_empty(
-      entry != nullptr ? entry->asyncio : std::string_view(),
+      advice != nullptr ? advice->asyncio : std::string_view(),
       rule != nullptr ? rule->asyncio_replacement : std::string_view());
   const Replacement threading_item{to_string(MigrationTarget::Threading), threading};
   const Replacement asyncio_item{to_string(MigrationTarget::Asyncio), asyncio};
@@ -84,7 +88,7 @@ Explanation collect(const Finding& finding, const ExplanationOptions& options) {
     if (!item.text.empty()) explanation.replacements.push_back(item);
   }
 
-  explanation.trap = first_non_empty(entry != nullptr ? entry->trap : std::string_view(),
+  explanation.trap = first_non_empty(advice != nullptr ? advice->trap : std::string_view(),
                                      rule != nullptr ? rule->trap : std::string_view());
 
   if (rule != nullptr) explanation.guide_url = guide_url(options.guide_base_url, rule->guide_path);

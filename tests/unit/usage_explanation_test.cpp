@@ -112,16 +112,17 @@ TEST(UsageExplanationTest, SpawnFireAndForgetHasEverySectionInOrder) {
   EXPECT_FALSE(contains(text, finding.message));
   EXPECT_FALSE(contains(text, "nobody reads"));
 
-  // Row replacements (they override the rule's), threading first by default, shown as given.
-  const std::string threading = "- **threading**: " + std::string(spawn.threading);
-  const std::string asyncio = "- **asyncio**: " + std::string(spawn.asyncio);
+  // The row is filed under EL501; a discarded spawn was refined to EL301, whose replacements
+  // fit better: the rule's, threading first by default, shown as given.
+  const std::string threading = "- **threading**: " + std::string(finding.rule->threading_replacement);
+  const std::string asyncio = "- **asyncio**: " + std::string(finding.rule->asyncio_replacement);
   EXPECT_TRUE(contains(text, "**Replacements**\n" + threading + "\n" + asyncio + "\n\n"));
-  EXPECT_FALSE(contains(text, finding.rule->threading_replacement));
+  EXPECT_FALSE(contains(text, spawn.threading));
   EXPECT_FALSE(contains(text, "```"));  // inline code stays inline: no invented code blocks
 
-  // The row's trap wins over the rule's.
-  EXPECT_TRUE(contains(text, "**Watch out:** " + std::string(spawn.trap)));
-  EXPECT_FALSE(contains(text, finding.rule->trap));
+  // And so does its trap.
+  EXPECT_TRUE(contains(text, "**Watch out:** " + std::string(finding.rule->trap)));
+  EXPECT_FALSE(contains(text, spawn.trap));
 
   EXPECT_TRUE(text.ends_with(
       "\n\n---\n\n"
@@ -294,9 +295,10 @@ TEST(UsageExplanationTest, PlainTextSpawnHasTheSameContent) {
   EXPECT_TRUE(text.starts_with("eventlet.greenthread.spawn\n"
                                "EL301 spawn-fire-and-forget · Background execution of long tasks\n\n"));
   EXPECT_TRUE(contains(text, without_backticks(spawn.summary)));
-  EXPECT_TRUE(contains(text, "Replacements\n- threading: " + without_backticks(spawn.threading) +
-                                 "\n- asyncio: " + without_backticks(spawn.asyncio) + "\n\n"));
-  EXPECT_TRUE(contains(text, "Watch out: " + without_backticks(spawn.trap)));
+  EXPECT_TRUE(contains(text, "Replacements\n- threading: " +
+                                 without_backticks(finding.rule->threading_replacement) + "\n- asyncio: " +
+                                 without_backticks(finding.rule->asyncio_replacement) + "\n\n"));
+  EXPECT_TRUE(contains(text, "Watch out: " + without_backticks(finding.rule->trap)));
   EXPECT_TRUE(text.ends_with(
       "\n\nMigration guide: https://removal.eventlet.org/guide/migrating-to-threading/"
       "#key-migration-patterns\n"

@@ -1,0 +1,67 @@
+#include "server/features/diagnostics.h"
+
+#include "analyzers/catalog/rule.h"
+#include "protocol/lsp/positions.h"
+
+namespace eventlet_lsp::server {
+
+using nlohmann::json;
+
+int lsp_severity(analyzers::Severity severity) {
+  switch (severity) {
+    case analyzers::Severity::Error: return 1;
+    case analyzers::Severity::Warning: return 2;
+    case analyzers::Severity::Information: return 3;
+    case analyzers::Severity::Hint: return 4;
+  }
+  return 2;
+}
+
+namespace {
+
+json lsp_range(const analyzers::SourceRange& range, const protocol::LineIndex& index,
+               protocol::PositionEncoding encoding) {
+  return protocol::range_to_json(index.position(range.start.row, range.start.column, encoding),
+                                 index.position(range.end.row, range.end.column, encoding));
+}
+
+// Uses of Eventlet's API are deprecated code; inventory of imports and planning files are not.
+bool is_api_use(const analyzers::RuleDefinition& rule) {
+  return rule.scenario != analyzers::Scenario::Planning && rule.code != "EL001" &&
+         rule.code != "EL003";
+}
+
+}  // namespace
+
+json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings, const protocol::LineIndex& index,
+                        const std::string& uri, const DiagnosticOptions& options) {
+  json diagnostics = json::array();
+  const protocol::PositionEncoding encoding = options.client.encoding;
+  for (const analyzers::Finding& finding : findings) {
+    const analyzers::RuleDefinition& rule = *finding.rule;
+    if (!options.settings.is_enabled(rule)) continue;
+    json diagnostic{
+        {"range", lsp_range(finding.range, index, encoding)},
+        {"severity", lsp_severity(options.settings.severity_of(rule))},
+        {"code", rule.code},
+        {"codeDescription", {{"href", options.settings.guide_base_url + std::string(rule.guide_path)}}},
+        {"source", "eventlet-lsp"},
+        {"message", finding.message},
+        {"data", {{"scenario", analyzers::scenario_slug(rule.scenario)},
+                  {"rule", rule.name},
+                  {"qualifiedName", finding.qualified_name}}},
+    };
+    if (options.deprecated_tags && options.client.diagnostic_deprecated_tag && is_api_use(rule)) {
+      diagnostic["tags"] = json::array({2});
+    }
+    if (finding.related && options.client.diagnostic_related_information) {
+      diagnostic["relatedInformation"] = json::array(
+          {{{"location", {{"uri", uri}, {"range", lsp_range(finding.related->range, index, encoding)}}},
+            {"message", finding.related->message}}});
+    }
+    diagnostics.push_back(std::move(diagnostic));
+  }
+  return diagnostics;
+}
+
+}  // namespace eventlet_lsp::server
