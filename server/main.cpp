@@ -6,8 +6,14 @@
 #include "analyzers/catalog/rule_registry.h"
 #include "analyzers/config/settings.h"
 #include "analyzers/workspace/source_file.h"
+#include <spdlog/sinks/basic_file_sink.h>
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
 #include "server/cli/check_command.h"
+#include "server/cli/check_file_command.h"
 #include "server/cli/rules_command.h"
+#include "server/transport/serve.h"
 
 namespace {
 
@@ -63,7 +69,20 @@ int main(int argc, char** argv) {
   CLI::App app{"eventlet-lsp: find, explain and rewrite Eventlet usages (migration guide: "
                "https://removal.eventlet.org)"};
   app.set_version_flag("--version", std::string("eventlet-lsp ") + EVENTLET_LSP_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // none: the language server on stdio
+
+  std::string log_file;
+  std::string log_level = "info";
+  std::string check_file;
+  app.add_option("--log-file", log_file, "Language server: log to this file instead of stderr");
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  app.add_option("--check", check_file,
+                 "Run the language server's pipeline on one file and print each stage (for bug reports)");
+
+  server::ServeOptions serve_options;
+  CLI::App* serve = app.add_subcommand("serve", "The language server (the default): JSON-RPC on stdio");
+  serve->add_option("--listen", serve_options.listen_port, "Serve one client over TCP on 127.0.0.1:PORT instead");
 
   server::CheckOptions check_options;
   std::string format = "text";
@@ -91,6 +110,20 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   }
+
+  // The server's stdout is the protocol channel: logs go to stderr or a file, never stdout.
+  try {
+    auto logger = log_file.empty()
+                      ? spdlog::stderr_logger_mt("eventlet-lsp")
+                      : spdlog::basic_logger_mt("eventlet-lsp", log_file);
+    logger->set_level(spdlog::level::from_str(log_level));
+    spdlog::set_default_logger(logger);
+  } catch (const spdlog::spdlog_ex& error) {
+    std::cerr << "eventlet-lsp: cannot log to " << log_file << ": " << error.what() << '\n';
+    return 2;
+  }
+  if (!check_file.empty()) return server::run_check_file_command(check_file, std::cout);
+  if (app.got_subcommand("serve") || app.get_subcommands().empty()) return server::serve(serve_options);
 
   if (app.got_subcommand("rules")) {
     const auto format_value = rules_format == "json" ? server::RulesFormat::Json

@@ -21,6 +21,7 @@ class DocumentStore {
  public:
   Document* find(const std::string& uri);
   const std::map<std::string, Document>& all() const { return documents_; }
+  std::map<std::string, Document>& all() { return documents_; }
 
   // didOpen: replaces any document of that URI.
   Document& open(const std::string& uri, std::string language_id, std::int64_t version, std::string text,

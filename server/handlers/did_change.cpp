@@ -1,0 +1,32 @@
+// textDocument/didChange: apply the edits to the text and the tree, reparse incrementally,
+// analyse, publish for the new version.
+#include "server/handlers/handler_error.h"
+#include "server/handlers/handlers.h"
+#include "server/session/session.h"
+
+namespace eventlet_lsp::server {
+
+using nlohmann::json;
+
+void handle_did_change(Session& session, const json& params) {
+  const std::string uri = text_document_uri(params);
+  const std::int64_t version = require_integer(params["textDocument"], "version", "params.textDocument");
+  Document* document = session.documents.find(uri);
+  if (document == nullptr) {
+    session.log_to_client(2, "eventlet-lsp: didChange for " + uri + ", which is not open: ignored");
+    return;
+  }
+  if (version <= document->version) {
+    session.log_to_client(2, "eventlet-lsp: didChange for " + uri + " goes from version " +
+                                 std::to_string(document->version) + " back to " + std::to_string(version) +
+                                 ": applied, the client's text is the truth");
+  }
+  const EditOutcome outcome =
+      session.documents.change(*document, version, require_member(params, "contentChanges", "params"),
+                               session.client.encoding, session.parser);
+  if (!outcome.problem.empty()) session.log_to_client(2, "eventlet-lsp: " + uri + ": " + outcome.problem);
+  session.analyze(*document);
+  if (!session.client.diagnostic_pull) session.publish_diagnostics(*document);
+}
+
+}  // namespace eventlet_lsp::server

@@ -1,0 +1,119 @@
+#include "server/session/session.h"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "analyzers/python/python_analyzer.h"
+#include "analyzers/text_files/text_file_analyzer.h"
+#include "protocol/jsonrpc/message.h"
+#include "server/features/diagnostics.h"
+
+namespace eventlet_lsp::server {
+
+using nlohmann::json;
+
+Session::Session(boost::asio::io_context& io, Sender sender)
+    : io_(io), sender_(std::move(sender)), pool_(1) {
+  reload_configuration();
+  workspace_ = std::make_unique<WorkspaceIndex>(*this);
+}
+
+Session::~Session() {
+  workspace_->cancel(false);
+  pool_.join();  // background work posts to io_ and reads the session: let it end first
+}
+
+void Session::notify(std::string method, json params) {
+  send(protocol::make_notification(std::move(method), std::move(params)));
+}
+
+void Session::request(std::string method, json params, ResponseCallback on_response) {
+  const std::string id = "eventlet-lsp/" + std::to_string(next_request_id_++);
+  if (on_response) pending_requests_[id] = std::move(on_response);
+  send(protocol::make_request(id, std::move(method), std::move(params)));
+}
+
+void Session::on_response(const json& id, const json& result, const json& error) {
+  if (!id.is_string()) return;
+  auto it = pending_requests_.find(id.get<std::string>());
+  if (it == pending_requests_.end()) return;
+  ResponseCallback callback = std::move(it->second);
+  pending_requests_.erase(it);
+  callback(result, error);
+}
+
+void Session::log_to_client(int type, const std::string& message) {
+  switch (type) {
+    case 1: spdlog::error("{}", message); break;
+    case 2: spdlog::warn("{}", message); break;
+    default: spdlog::info("{}", message); break;
+  }
+  if (phase != SessionPhase::Uninitialized) notify("window/logMessage", {{"type", type}, {"message", message}});
+}
+
+void Session::apply_settings(const json& value) {
+  std::vector<std::string> warnings;
+  settings = parse_server_settings(value, warnings);
+  for (const std::string& warning : warnings) log_to_client(2, "eventlet-lsp: " + warning);
+  if (!settings.log_level.empty()) {
+    const auto level = spdlog::level::from_str(settings.log_level);
+    spdlog::set_level(level);
+  }
+  reload_configuration();
+}
+
+void Session::reload_configuration() {
+  resolver_ = std::make_unique<analyzers::ConfigResolver>(settings.overrides, std::nullopt, false);
+}
+
+const analyzers::Settings& Session::settings_for(const std::filesystem::path& path) {
+  static const analyzers::Settings defaults;
+  const std::filesystem::path directory = path.empty() ? std::filesystem::path(".") : path.parent_path();
+  const analyzers::Settings* found = resolver_->for_directory(directory);
+  if (found == nullptr) {
+    // A broken [tool.eventlet-lsp]: say so once, and go on with the editor's settings alone.
+    if (const auto& error = resolver_->error()) log_to_client(1, "eventlet-lsp: invalid configuration: " + error->to_string());
+    resolver_ = std::make_unique<analyzers::ConfigResolver>(settings.overrides, std::nullopt, true);
+    found = resolver_->for_directory(directory);
+  }
+  return found != nullptr ? *found : defaults;
+}
+
+void Session::analyze(Document& document) {
+  if (document.is_python()) {
+    document.findings = analyzers::analyze_python(document.tree);
+  } else {
+    std::vector<analyzers::FileProblem> problems;
+    const auto kind = analyzers::text_file_kind(document.path.string());
+    document.findings = analyzers::analyze_text_file(kind, document.text, problems);
+  }
+  document.result_id = std::to_string(document.version) + "-" + std::to_string(++analysis_count_);
+}
+
+json Session::diagnostics_of(Document& document) {
+  return to_lsp_diagnostics(document.findings, *document.index, document.uri,
+                            DiagnosticOptions{settings_for(document.path), client, settings.deprecated_tags});
+}
+
+void Session::publish_diagnostics(Document& document) {
+  json params{{"uri", document.uri}, {"diagnostics", diagnostics_of(document)}};
+  if (client.diagnostic_version) params["version"] = document.version;
+  notify("textDocument/publishDiagnostics", std::move(params));
+}
+
+void Session::clear_diagnostics(const std::string& uri) {
+  notify("textDocument/publishDiagnostics", {{"uri", uri}, {"diagnostics", json::array()}});
+}
+
+void Session::refresh_all_documents() {
+  for (auto& [uri, document] : documents.all()) {
+    analyze(document);
+    if (!client.diagnostic_pull) publish_diagnostics(document);
+  }
+  if (client.diagnostic_pull && client.diagnostic_refresh) request("workspace/diagnostic/refresh", nullptr);
+}
+
+void Session::start_indexing() { workspace_->start(); }
+
+}  // namespace eventlet_lsp::server

@@ -1,0 +1,91 @@
+// The state of one client connection: lifecycle, capabilities, settings, open documents, the
+// workspace index, and the channel back to the client. Mutated only on the I/O thread (the
+// session strand); background work reads snapshots and posts its results back.
+#pragma once
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/config/config_resolver.h"
+#include "analyzers/parse/syntax_tree.h"
+#include "protocol/lsp/client_capabilities.h"
+#include "server/session/document_store.h"
+#include "server/session/server_settings.h"
+#include "server/session/workspace_index.h"
+
+namespace eventlet_lsp::server {
+
+enum class SessionPhase { Uninitialized, Running, ShutDown };
+
+class Session {
+ public:
+  using Sender = std::function<void(const nlohmann::json&)>;
+  using ResponseCallback = std::function<void(const nlohmann::json& result, const nlohmann::json& error)>;
+
+  Session(boost::asio::io_context& io, Sender sender);
+  ~Session();
+
+  // --- lifecycle ---------------------------------------------------------------------------
+  SessionPhase phase = SessionPhase::Uninitialized;
+  std::optional<int> exit_code;  // set by `exit`; the transport stops then
+  std::optional<long> parent_process_id;
+  std::string trace = "off";
+
+  // --- what the client said ----------------------------------------------------------------
+  protocol::ClientCapabilities client;
+  std::vector<std::filesystem::path> workspace_folders;
+
+  // --- settings ------------------------------------------------------------------------------
+  ServerSettings settings;
+  void apply_settings(const nlohmann::json& value);  // reports bad settings to the client
+  // The analyzers' settings for a file (its nearest [tool.eventlet-lsp] plus the editor's).
+  const analyzers::Settings& settings_for(const std::filesystem::path& path);
+  void reload_configuration();  // pyproject.toml changed, or the editor's settings did
+
+  // --- documents -----------------------------------------------------------------------------
+  DocumentStore documents;
+  analyzers::PythonParser parser;
+  void analyze(Document& document);
+  nlohmann::json diagnostics_of(Document& document);
+  void publish_diagnostics(Document& document);
+  void clear_diagnostics(const std::string& uri);
+  void refresh_all_documents();  // reanalyse and republish every open document
+
+  // --- workspace -----------------------------------------------------------------------------
+  WorkspaceIndex& workspace() { return *workspace_; }
+  void start_indexing();
+
+  // --- talking to the client -----------------------------------------------------------------
+  void send(const nlohmann::json& message) { sender_(message); }
+  void notify(std::string method, nlohmann::json params);
+  void request(std::string method, nlohmann::json params, ResponseCallback on_response = {});
+  void on_response(const nlohmann::json& id, const nlohmann::json& result, const nlohmann::json& error);
+  // window/logMessage (1 error, 2 warning, 3 info, 4 log) and the server log.
+  void log_to_client(int type, const std::string& message);
+
+  boost::asio::io_context& io() { return io_; }
+  boost::asio::thread_pool& pool() { return pool_; }
+
+ private:
+  boost::asio::io_context& io_;
+  Sender sender_;
+  boost::asio::thread_pool pool_;
+  std::unique_ptr<analyzers::ConfigResolver> resolver_;
+  std::unique_ptr<WorkspaceIndex> workspace_;
+  std::map<std::string, ResponseCallback> pending_requests_;
+  std::uint64_t next_request_id_ = 1;
+  std::uint64_t analysis_count_ = 0;
+};
+
+}  // namespace eventlet_lsp::server
