@@ -508,8 +508,15 @@ TEST(CliExit, UnknownRuleGivesTwo) {
   EXPECT_TRUE(contains(result.err, "EL999")) << result.err;
 }
 
+TEST(CliExit, NoSubcommandIsTheLanguageServer) {
+  // stdin is /dev/null: the client is gone before `exit`, so the status is 1, and stdout (the
+  // protocol channel) stays empty.
+  const ProcessResult result = run_cli({});
+  EXPECT_EQ(result.exit_code, 1) << result.describe();
+  EXPECT_EQ(result.out, "");
+}
+
 TEST(CliExit, UsageErrorsGiveTwo) {
-  EXPECT_EQ(run_cli({}).exit_code, 2);
   EXPECT_EQ(run_cli({"frobnicate"}).exit_code, 2);
   EXPECT_EQ(run_check({"--no-such-flag", "."}).exit_code, 2);
   EXPECT_EQ(run_check({"--config", "no-such.toml", "."}).exit_code, 2);
