@@ -11,12 +11,16 @@ namespace eventlet_lsp::server {
 class Session;
 
 using RequestHandler = nlohmann::json (*)(Session&, const nlohmann::json& params);
+// A request answered later, from background work: the handler sends the response itself
+// (Session::respond / respond_error) once the work is back on the session thread.
+using DeferredRequestHandler = void (*)(Session&, const nlohmann::json& id, const nlohmann::json& params);
 using NotificationHandler = void (*)(Session&, const nlohmann::json& params);
 
 struct HandlerEntry {
   std::string_view method;
   RequestHandler request = nullptr;
   NotificationHandler notification = nullptr;
+  DeferredRequestHandler deferred = nullptr;
 };
 
 // The method's entry, or nullptr.
@@ -26,7 +30,7 @@ const HandlerEntry* find_handler(std::string_view method);
 nlohmann::json handle_initialize(Session&, const nlohmann::json&);
 nlohmann::json handle_shutdown(Session&, const nlohmann::json&);
 nlohmann::json handle_hover(Session&, const nlohmann::json&);
-nlohmann::json handle_document_diagnostic(Session&, const nlohmann::json&);
+void handle_document_diagnostic(Session&, const nlohmann::json& id, const nlohmann::json&);
 nlohmann::json handle_workspace_diagnostic(Session&, const nlohmann::json&);
 
 // Notifications

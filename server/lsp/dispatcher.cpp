@@ -21,7 +21,7 @@ void Dispatcher::on_message(const std::string& body) {
   const json value = json::parse(body, nullptr, false);
   if (!value.is_discarded() && value.is_object() && value.value("method", json()) == "$/cancelRequest") {
     const json params = value.value("params", json::object());
-    if (params.is_object() && params.contains("id")) cancelled_.insert(params["id"].dump());
+    if (params.is_object() && params.contains("id")) session_.mark_cancelled(params["id"]);
     return;
   }
   boost::asio::post(session_.io(), [this, body] { handle(body); });
@@ -59,7 +59,7 @@ void Dispatcher::trace(const std::string& message, const json& verbose) {
 }
 
 void Dispatcher::handle_request(const json& id, const std::string& method, const json& params) {
-  if (cancelled_.erase(id.dump()) > 0) {
+  if (session_.take_cancelled(id)) {
     session_.send(protocol::make_error_response(id, ErrorCode::RequestCancelled, "cancelled by the client"));
     return;
   }
@@ -73,12 +73,16 @@ void Dispatcher::handle_request(const json& id, const std::string& method, const
     return;
   }
   const HandlerEntry* entry = find_handler(method);
-  if (entry == nullptr || entry->request == nullptr) {
+  if (entry == nullptr || (entry->request == nullptr && entry->deferred == nullptr)) {
     session_.send(protocol::make_error_response(id, ErrorCode::MethodNotFound, "unknown method " + method));
     return;
   }
   trace("request " + method, params);
   try {
+    if (entry->deferred != nullptr) {
+      entry->deferred(session_, id, params);
+      return;
+    }
     session_.send(protocol::make_response(id, entry->request(session_, params)));
   } catch (const HandlerError& error) {
     session_.send(protocol::make_error_response(id, error.code, error.what()));

@@ -29,7 +29,6 @@ class Dispatcher {
   void trace(const std::string& message, const nlohmann::json& verbose);
 
   Session& session_;
-  std::set<std::string> cancelled_;  // ids (dumped JSON) of requests cancelled before they ran
 };
 
 }  // namespace eventlet_lsp::server

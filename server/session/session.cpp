@@ -14,7 +14,7 @@ namespace eventlet_lsp::server {
 using nlohmann::json;
 
 Session::Session(boost::asio::io_context& io, Sender sender)
-    : io_(io), sender_(std::move(sender)), pool_(1) {
+    : io_(io), sender_(std::move(sender)), pool_(2) {  // the index, and one-off background requests beside it
   reload_configuration();
   workspace_ = std::make_unique<WorkspaceIndex>(*this);
 }
@@ -41,6 +41,18 @@ void Session::on_response(const json& id, const json& result, const json& error)
   ResponseCallback callback = std::move(it->second);
   pending_requests_.erase(it);
   callback(result, error);
+}
+
+void Session::respond(const json& id, json result) {
+  if (take_cancelled(id)) {
+    respond_error(id, static_cast<int>(protocol::ErrorCode::RequestCancelled), "cancelled by the client");
+    return;
+  }
+  send(protocol::make_response(id, std::move(result)));
+}
+
+void Session::respond_error(const json& id, int code, const std::string& message) {
+  send(protocol::make_error_response(id, static_cast<protocol::ErrorCode>(code), message));
 }
 
 void Session::log_to_client(int type, const std::string& message) {

@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,11 @@ class Session {
   void notify(std::string method, nlohmann::json params);
   void request(std::string method, nlohmann::json params, ResponseCallback on_response = {});
   void on_response(const nlohmann::json& id, const nlohmann::json& result, const nlohmann::json& error);
+  void respond(const nlohmann::json& id, nlohmann::json result);
+  void respond_error(const nlohmann::json& id, int code, const std::string& message);
+  // $/cancelRequest marks ids here; whoever answers a request checks (and clears) the mark.
+  void mark_cancelled(const nlohmann::json& id) { cancelled_.insert(id.dump()); }
+  bool take_cancelled(const nlohmann::json& id) { return cancelled_.erase(id.dump()) > 0; }
   // window/logMessage (1 error, 2 warning, 3 info, 4 log) and the server log.
   void log_to_client(int type, const std::string& message);
 
@@ -84,6 +90,7 @@ class Session {
   std::unique_ptr<analyzers::ConfigResolver> resolver_;
   std::unique_ptr<WorkspaceIndex> workspace_;
   std::map<std::string, ResponseCallback> pending_requests_;
+  std::set<std::string> cancelled_;
   std::uint64_t next_request_id_ = 1;
   std::uint64_t analysis_count_ = 0;
 };
