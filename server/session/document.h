@@ -11,6 +11,7 @@
 
 #include "analyzers/core/finding.h"
 #include "analyzers/parse/syntax_tree.h"
+#include "protocol/lsp/uri.h"
 #include "protocol/position/line_index.h"
 
 namespace eventlet_lsp::server {
@@ -30,8 +31,7 @@ struct Document {
   const std::string& source() const { return is_python() ? tree.source() : text; }
 };
 
-// file:///a%20b/c.py -> /a b/c.py; empty for other schemes.
-std::filesystem::path path_from_uri(const std::string& uri);
-std::string uri_from_path(const std::filesystem::path& path);
+using protocol::path_from_uri;
+using protocol::uri_from_path;
 
 }  // namespace eventlet_lsp::server

@@ -4,6 +4,7 @@
 #include <ostream>
 
 #include "analyzers/catalog/rule_registry.h"
+#include "protocol/lsp/uri.h"
 #include "server/cli/report/check_report.h"
 
 namespace eventlet_lsp::server {
@@ -29,21 +30,8 @@ std::string first_sentence(std::string_view text) {
   return std::string(text);
 }
 
-std::string artifact_uri(const std::string& path) {
-  // SARIF wants URI references: relative paths stay relative (to the run's working directory).
-  std::string uri;
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
-      uri += static_cast<char>(c);
-    } else {
-      static const char* hex = "0123456789ABCDEF";
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
-}
+// SARIF wants URI references: relative paths stay relative (to the run's working directory).
+std::string artifact_uri(const std::string& path) { return protocol::percent_encode_path(path); }
 
 }  // namespace
 

@@ -33,6 +33,27 @@ end
 local client_id
 local client_exit
 local finish_quit
+local lsp_log_path, lsp_log_start
+
+-- On failure, what Neovim's LSP log recorded during this run: every message sent and received
+-- (debug level) and the server's stderr. CTest points XDG_CACHE_HOME/XDG_STATE_HOME into the
+-- build tree, so that log is the test's own.
+local function print_lsp_log()
+  if not lsp_log_path then return end
+  local file = io.open(lsp_log_path, "r")
+  if not file then return end
+  file:seek("set", lsp_log_start or 0)
+  local lines = {}
+  for line in file:lines() do
+    table.insert(lines, #line > 600 and (line:sub(1, 600) .. " ...") or line)
+  end
+  file:close()
+  local first = math.max(1, #lines - 80 + 1)
+  out(string.format("--- Neovim's LSP log for this run (%s), last %d of %d lines:", lsp_log_path,
+                    #lines - first + 1, #lines))
+  for i = first, #lines do out(lines[i]) end
+  out("--- end of the LSP log")
+end
 
 -- Client methods are called with `.` up to Neovim 0.10 and with `:` from 0.11 on.
 local method_calls = vim.fn.has("nvim-0.11") == 1
@@ -50,12 +71,18 @@ local function finish(status)
                         tostring(client_exit.signal)))
       return finish_quit(status)
     end
+    -- Neovim sends shutdown and exit to an initialized server, and kills (SIGTERM) one that is not.
+    local client = vim.lsp.get_client_by_id(client_id)
+    local graceful = client ~= nil and client.initialized == true
     vim.lsp.stop_client(client_id)
     local stopped = vim.wait(5000, function() return client_exit ~= nil end, 50)
     if not stopped then
       fail("the server did not exit within 5 s of shutdown/exit")
       vim.lsp.stop_client(client_id, true)
       vim.wait(1000, function() return client_exit ~= nil end, 50)
+    elseif not graceful then
+      out(string.format("the server was not initialized: Neovim stopped it (code %s, signal %s)",
+                        tostring(client_exit.code), tostring(client_exit.signal)))
     elseif client_exit.code ~= 0 or client_exit.signal ~= 0 then
       fail(string.format("the server exited with code %s, signal %s after shutdown/exit",
                          tostring(client_exit.code), tostring(client_exit.signal)))
@@ -72,6 +99,7 @@ finish_quit = function(status)
     out("e2e.neovim: all checks passed")
     vim.cmd("qall!")
   else
+    print_lsp_log()
     out(string.format("e2e.neovim: %d failure(s):", #failures))
     for _, text in ipairs(failures) do out("  - " .. text) end
     vim.cmd("cquit " .. status)
@@ -152,6 +180,15 @@ local function wait_for(bufnr, what, expected, absent)
 end
 
 local function run()
+  vim.lsp.set_log_level("debug")
+  lsp_log_path = vim.lsp.get_log_path()
+  if os.getenv("EVENTLET_LSP_E2E_FRESH_LOG") == "1" then
+    -- CTest's own log in the build tree: start it empty rather than let it grow run after run.
+    local file = io.open(lsp_log_path, "w")
+    if file then file:close() end
+  end
+  local stat = vim.loop.fs_stat(lsp_log_path)
+  lsp_log_start = stat and stat.size or 0
   local server = env("EVENTLET_LSP_SERVER")
   local fixture = vim.fn.fnamemodify(env("EVENTLET_LSP_FIXTURE"), ":p")
   if vim.fn.executable(server) ~= 1 then error("EVENTLET_LSP_SERVER is not executable: " .. server, 0) end
@@ -207,6 +244,8 @@ local function run()
   })
   if not client_id then error("vim.lsp.start_client returned nil: the server did not start", 0) end
 
+  -- No swap file: a run still going (or one killed) must not make this one stop at E325.
+  vim.o.swapfile = false
   vim.cmd("edit " .. vim.fn.fnameescape(fixture))
   local bufnr = vim.api.nvim_get_current_buf()
   check(vim.bo[bufnr].filetype == "python" or vim.bo[bufnr].filetype == "",
@@ -254,8 +293,12 @@ local function run()
     check(lsp.codeDescription and type(lsp.codeDescription.href) == "string" and
             lsp.codeDescription.href:match("^https://removal%.eventlet%.org/") ~= nil,
           "EL301 codeDescription.href points to the migration guide")
-    check(find(list, "EL504", sleep_line).severity == vim.diagnostic.severity.ERROR,
-          "settings.eventletLsp.severity made EL504 an error")
+    -- didChangeConfiguration may come after didOpen in other Neovim versions: wait for it too.
+    local error_severity = vim.wait(TIMEOUT_MS, function()
+      local sleep = find(diagnostics(bufnr), "EL504", sleep_line)
+      return sleep ~= nil and sleep.severity == vim.diagnostic.severity.ERROR
+    end, 50)
+    check(error_severity, "settings.eventletLsp.severity made EL504 an error")
   end
 
   -- 2. Hover on `eventlet.spawn`.

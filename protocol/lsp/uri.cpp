@@ -1,8 +1,23 @@
-#include "server/session/document.h"
+#include "protocol/lsp/uri.h"
 
 #include <cctype>
 
-namespace eventlet_lsp::server {
+namespace eventlet_lsp::protocol {
+
+std::string percent_encode_path(std::string_view path) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string encoded;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+      encoded += static_cast<char>(c);
+    } else {
+      encoded += '%';
+      encoded += hex[c >> 4];
+      encoded += hex[c & 15];
+    }
+  }
+  return encoded;
+}
 
 std::filesystem::path path_from_uri(const std::string& uri) {
   constexpr std::string_view kScheme = "file://";
@@ -26,18 +41,7 @@ std::filesystem::path path_from_uri(const std::string& uri) {
 }
 
 std::string uri_from_path(const std::filesystem::path& path) {
-  std::string uri = "file://";
-  for (unsigned char c : std::filesystem::absolute(path).lexically_normal().string()) {
-    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
-      uri += static_cast<char>(c);
-    } else {
-      static const char* hex = "0123456789ABCDEF";
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
+  return "file://" + percent_encode_path(std::filesystem::absolute(path).lexically_normal().string());
 }
 
-}  // namespace eventlet_lsp::server
+}  // namespace eventlet_lsp::protocol

@@ -1,0 +1,567 @@
+// Differential test of incremental parsing: random edit sequences applied through
+// DocumentStore::change (LSP content changes with ranges, in UTF-16, UTF-8 and UTF-32 positions)
+// must leave the same text, the same tree and the same findings as a full parse of the final
+// text. Checked after every didChange.
+//
+// The expected text is computed independently: the test keeps the document as UTF-32 code points,
+// picks each edit there, converts the edit's range into LSP positions itself, and applies it to
+// its own copy. Edits: typing and backspacing at a moving cursor (identifiers, newlines,
+// multi-byte characters), snippets, deletions and replacements spanning lines, pastes of the
+// document's own text, edits at the start and at the end, empty changes, positions past the end
+// (clamped by the server), several changes in one didChange, and whole-document replacements.
+//
+// Inputs: tests/fixtures/python/*.py and docs/examples/legacy-service/**/*.py; with
+// EVENTLET_LSP_CORPUS=~/.cache/eventlet-corpus, also a sample of its eventlet-files.txt
+// (EVENTLET_LSP_CORPUS_FILES files, default 30). The random sequences are seeded:
+// EVENTLET_LSP_INCREMENTAL_SEED=N (or "random") changes the base seed, which every failure prints;
+// a failure also writes the document before the failing didChange and the change itself to a
+// JSON file (its path is in the message) for a reproduction outside the test.
+#include <gtest/gtest.h>
+
+#include <tree_sitter/api.h>
+
+#include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/catalog/rule.h"
+#include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/python_analyzer.h"
+#include "protocol/position/line_index.h"
+#include "server/session/document_store.h"
+#include "tests/support/test_paths.h"
+
+namespace eventlet_lsp {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using protocol::PositionEncoding;
+
+// --- UTF-8 <-> UTF-32, written here rather than borrowed from the code under test ---------------
+
+bool decode_utf8(const std::string& bytes, std::u32string& out) {
+  out.clear();
+  out.reserve(bytes.size());
+  for (std::size_t i = 0; i < bytes.size();) {
+    const auto b0 = static_cast<unsigned char>(bytes[i]);
+    int length = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > bytes.size()) return false;
+    char32_t cp = length == 1 ? b0 : length == 2 ? (b0 & 0x1F) : length == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+    for (int k = 1; k < length; ++k) {
+      const auto b = static_cast<unsigned char>(bytes[i + k]);
+      if ((b & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (b & 0x3F);
+    }
+    const char32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < minimum[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    out.push_back(cp);
+    i += static_cast<std::size_t>(length);
+  }
+  return true;
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::string encode_utf8(std::u32string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char32_t cp : text) append_utf8(out, cp);
+  return out;
+}
+
+std::u32string u32(const std::string& utf8) {
+  std::u32string out;
+  if (!decode_utf8(utf8, out)) std::abort();  // the test's own literals are valid UTF-8
+  return out;
+}
+
+std::uint32_t units(char32_t cp, PositionEncoding encoding) {
+  switch (encoding) {
+    case PositionEncoding::Utf8: return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    case PositionEncoding::Utf16: return cp > 0xFFFF ? 2 : 1;
+    case PositionEncoding::Utf32: return 1;
+  }
+  return 1;
+}
+
+const char* encoding_label(PositionEncoding encoding) {
+  switch (encoding) {
+    case PositionEncoding::Utf8: return "utf-8";
+    case PositionEncoding::Utf16: return "utf-16";
+    case PositionEncoding::Utf32: return "utf-32";
+  }
+  return "?";
+}
+
+std::string read_bytes(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::uint64_t fnv1a(std::string_view text) {
+  std::uint64_t hash = 1469598103934665603ull;
+  for (char c : text) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ull;
+  }
+  return hash;
+}
+
+// --- the model: the document as code points, and LSP positions computed from it -----------------
+
+// A line ends at "\n" only (as the server's LineIndex has it); "\r\n" is one line break whose
+// "\r" is not part of the line's characters. The model never puts an edit between "\r" and
+// "\n", and never inserts a lone "\r", so a pair is never split.
+struct Model {
+  std::u32string text;
+
+  // The nearest valid edit position at or before `i`.
+  std::size_t snap(std::size_t i) const {
+    i = std::min(i, text.size());
+    if (i > 0 && i < text.size() && text[i - 1] == U'\r' && text[i] == U'\n') --i;
+    return i;
+  }
+
+  json position(std::size_t i, PositionEncoding encoding) const {
+    std::uint32_t line = 0;
+    std::size_t line_start = 0;
+    for (std::size_t k = 0; k < i; ++k) {
+      if (text[k] == U'\n') {
+        ++line;
+        line_start = k + 1;
+      }
+    }
+    std::uint32_t character = 0;
+    for (std::size_t k = line_start; k < i; ++k) character += units(text[k], encoding);
+    return json{{"line", line}, {"character", character}};
+  }
+
+  std::size_t line_count() const { return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), U'\n')); }
+
+  json ranged_change(std::size_t start, std::size_t end, const std::u32string& inserted, PositionEncoding encoding) {
+    json change{{"range", {{"start", position(start, encoding)}, {"end", position(end, encoding)}}},
+                {"text", encode_utf8(inserted)}};
+    text.replace(start, end - start, inserted);
+    return change;
+  }
+};
+
+// --- random edits ---------------------------------------------------------------------------
+
+const std::vector<std::u32string>& snippets() {
+  static const std::vector<std::u32string> list = [] {
+    std::vector<std::u32string> out;
+    for (const char* s : {
+             "eventlet", "import eventlet\n", "from eventlet import spawn, sleep\n", "eventlet.spawn(work, 1)\n",
+             "eventlet.sleep(0)", "greenthread.spawn_n(f)", "pool = eventlet.GreenPool()\n",
+             "eventlet.monkey_patch()\n", "from eventlet.green import socket\n", "import eventlet.wsgi as wsgi\n",
+             "def f(x):\n    return eventlet.spawn(x)\n", "class A:\n    def run(self):\n        eventlet.sleep(1)\n",
+             "    ", "\t", "\n", "\r\n", "\n\n", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "'", "\"",
+             "\"\"\"", "'''", "#", "# noqa", "  # noqa: EL301\n", "\\\n", "\xC3\xA9", "\xE4\xB8\xAD\xE6\x96\x87",
+             "\xF0\x9F\x98\x80", "\xF0\x9D\x84\x9E", "\xC3\xBC\xE2\x82\xAC", "x", "if True:\n    pass\n",
+             "async def g():\n    await eventlet.sleep()\n", "try:\n", "except Exception:\n",
+             "lambda: eventlet.spawn(f)", "f\"{eventlet.spawn(x)}\"", "b'\\xff'", "0x1F", "@decorator\n", "return ",
+             "yield ", "with eventlet.Timeout(5):\n    pass\n", "\"eventlet.green.threading\"",
+             "s = '\xE4\xB8\xAD\xF0\x9F\x98\x80'  # \xC3\xA9\r\n", "eventlet.spawn(\xC3\xA9, '\xF0\x9F\x98\x80')\n",
+             "else:\n", "        ", "match x:\n    case 1:\n        pass\n", "print(", "import ", "from . import x\n"}) {
+      out.push_back(u32(s));
+    }
+    return out;
+  }();
+  return list;
+}
+
+const std::u32string& typed_characters() {
+  static const std::u32string chars = u32(
+      "abcdefghijklmnopqrstuvwxyz_etnaois    ().:,=\n\"'#\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");
+  return chars;
+}
+
+class EditGenerator {
+ public:
+  EditGenerator(std::uint64_t seed, const std::u32string& original) : random_(static_cast<std::uint32_t>(seed)),
+                                                                       original_(original) {
+    random_.discard(seed >> 32);
+  }
+
+  // One didChange: its contentChanges, applied to `model` as they are built.
+  json next(Model& model, PositionEncoding encoding) {
+    json changes = json::array();
+    const int count = chance(8) ? 2 + uniform(0, 2) : 1;
+    for (int i = 0; i < count; ++i) changes.push_back(one(model, encoding));
+    return changes;
+  }
+
+ private:
+  int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
+  std::size_t index(std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size)(random_); }
+  bool chance(int percent) { return uniform(0, 99) < percent; }
+  const std::u32string& snippet() { return snippets()[index(snippets().size() - 1)]; }
+
+  std::size_t short_length() { return 1 + static_cast<std::size_t>(std::geometric_distribution<int>(0.25)(random_)); }
+
+  std::pair<std::size_t, std::size_t> random_range(const Model& model) {
+    const std::size_t start = model.snap(index(model.text.size()));
+    const std::size_t length = chance(25) ? index(400) : short_length();
+    std::size_t end = model.snap(std::min(model.text.size(), start + length));
+    return {start, std::max(start, end)};
+  }
+
+  json one(Model& model, PositionEncoding encoding) {
+    const std::size_t size = model.text.size();
+    cursor_ = model.snap(std::min(cursor_, size));
+    if (chance(8)) cursor_ = model.snap(index(size));
+    const int kind = uniform(0, 99);
+    if (kind < 30) {  // typing at the cursor
+      const std::u32string typed(1, typed_characters()[index(typed_characters().size() - 1)]);
+      json change = model.ranged_change(cursor_, cursor_, typed, encoding);
+      cursor_ += 1;
+      return change;
+    }
+    if (kind < 40 && cursor_ > 0) {  // backspace: a whole "\r\n" at once
+      std::size_t from = cursor_ - 1;
+      if (from > 0 && model.text[from] == U'\n' && model.text[from - 1] == U'\r') --from;
+      json change = model.ranged_change(from, cursor_, {}, encoding);
+      cursor_ = from;
+      return change;
+    }
+    if (kind < 52) {  // a snippet somewhere
+      const std::size_t at = model.snap(index(size));
+      const std::u32string& text = snippet();
+      cursor_ = at + text.size();
+      return model.ranged_change(at, at, text, encoding);
+    }
+    if (kind < 64) {  // a deletion, often across lines
+      const auto [start, end] = random_range(model);
+      cursor_ = start;
+      return model.ranged_change(start, end, {}, encoding);
+    }
+    if (kind < 76) {  // a replacement
+      const auto [start, end] = random_range(model);
+      const std::u32string& text = snippet();
+      cursor_ = start + text.size();
+      return model.ranged_change(start, end, text, encoding);
+    }
+    if (kind < 83) {  // a paste of the document's own text
+      const auto [from, to] = random_range(model);
+      const std::u32string copied = model.text.substr(from, to - from);
+      const std::size_t at = model.snap(index(size));
+      cursor_ = at + copied.size();
+      return model.ranged_change(at, at, copied, encoding);
+    }
+    if (kind < 88) {  // at the very start
+      const std::size_t end = chance(50) ? 0 : model.snap(std::min(size, short_length()));
+      return model.ranged_change(0, end, chance(70) ? snippet() : std::u32string(), encoding);
+    }
+    if (kind < 93) {  // at the very end
+      const std::size_t start = chance(50) ? size : model.snap(size - std::min(size, short_length()));
+      return model.ranged_change(start, size, chance(70) ? snippet() : std::u32string(), encoding);
+    }
+    if (kind < 95) {  // an empty change: nothing removed, nothing inserted
+      const std::size_t at = model.snap(index(size));
+      return model.ranged_change(at, at, {}, encoding);
+    }
+    if (kind < 97) {  // a position past the end: the server clamps it to the end of the text
+      const std::u32string& text = snippet();
+      json change = model.ranged_change(size, size, text, encoding);
+      const auto lines = static_cast<std::uint32_t>(model.line_count());
+      const json past = chance(50) ? json{{"line", lines + 3}, {"character", 0}}
+                                   : json{{"line", lines - 1 - static_cast<std::uint32_t>(std::count(text.begin(), text.end(), U'\n'))},
+                                          {"character", 100000}};
+      change["range"] = {{"start", past}, {"end", past}};
+      return change;
+    }
+    if (kind < 98) {  // the whole document through a range
+      const std::u32string text = chance(50) ? original_ : std::u32string();
+      return model.ranged_change(0, size, text, encoding);
+    }
+    // the whole document without a range: empty, a snippet, or the original text back
+    const int which = uniform(0, 2);
+    model.text = which == 0 ? std::u32string() : which == 1 ? snippet() : original_;
+    cursor_ = 0;
+    return json{{"text", encode_utf8(model.text)}};
+  }
+
+  std::mt19937 random_;
+  std::u32string original_;
+  std::size_t cursor_ = 0;
+};
+
+// --- comparisons ----------------------------------------------------------------------------
+
+std::string node_string(TSNode node) {
+  char* raw = ts_node_string(node);
+  std::string text = raw;
+  std::free(raw);
+  return text;
+}
+
+// Every node of both trees, in order: kind, byte range, point range, error flags. (ts_node_string
+// has no positions: an edit recorded with a wrong point would not show there.)
+std::string compare_structure(TSNode expected_root, TSNode actual_root) {
+  TSTreeCursor expected = ts_tree_cursor_new(expected_root);
+  TSTreeCursor actual = ts_tree_cursor_new(actual_root);
+  std::string problem;
+  for (;;) {
+    const TSNode a = ts_tree_cursor_current_node(&expected);
+    const TSNode b = ts_tree_cursor_current_node(&actual);
+    const TSPoint as = ts_node_start_point(a), ae = ts_node_end_point(a);
+    const TSPoint bs = ts_node_start_point(b), be = ts_node_end_point(b);
+    if (ts_node_symbol(a) != ts_node_symbol(b) || ts_node_start_byte(a) != ts_node_start_byte(b) ||
+        ts_node_end_byte(a) != ts_node_end_byte(b) || as.row != bs.row || as.column != bs.column ||
+        ae.row != be.row || ae.column != be.column || ts_node_is_missing(a) != ts_node_is_missing(b) ||
+        ts_node_has_error(a) != ts_node_has_error(b) || ts_node_child_count(a) != ts_node_child_count(b)) {
+      std::ostringstream out;
+      out << "first differing node: full parse " << ts_node_type(a) << " [" << ts_node_start_byte(a) << ", "
+          << ts_node_end_byte(a) << ") (" << as.row << ":" << as.column << ")-(" << ae.row << ":" << ae.column
+          << ") children " << ts_node_child_count(a) << "; incremental " << ts_node_type(b) << " ["
+          << ts_node_start_byte(b) << ", " << ts_node_end_byte(b) << ") (" << bs.row << ":" << bs.column << ")-("
+          << be.row << ":" << be.column << ") children " << ts_node_child_count(b);
+      problem = out.str();
+      break;
+    }
+    if (ts_tree_cursor_goto_first_child(&expected)) {
+      ts_tree_cursor_goto_first_child(&actual);
+      continue;
+    }
+    bool done = false;
+    while (!ts_tree_cursor_goto_next_sibling(&expected)) {
+      ts_tree_cursor_goto_parent(&actual);
+      if (!ts_tree_cursor_goto_parent(&expected)) {
+        done = true;
+        break;
+      }
+    }
+    if (done) break;
+    ts_tree_cursor_goto_next_sibling(&actual);
+  }
+  ts_tree_cursor_delete(&expected);
+  ts_tree_cursor_delete(&actual);
+  return problem;
+}
+
+std::string describe_findings(const std::vector<analyzers::Finding>& findings) {
+  std::ostringstream out;
+  for (const analyzers::Finding& f : findings) {
+    out << "  " << (f.rule != nullptr ? f.rule->code : "?") << " [" << f.range.start_byte << ", " << f.range.end_byte
+        << ") " << f.range.start.row << ":" << f.range.start.column << "-" << f.range.end.row << ":"
+        << f.range.end.column << " " << f.message << "\n";
+  }
+  return out.str();
+}
+
+bool same_findings(const std::vector<analyzers::Finding>& a, const std::vector<analyzers::Finding>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    const std::string_view code_a = a[i].rule != nullptr ? a[i].rule->code : "";
+    const std::string_view code_b = b[i].rule != nullptr ? b[i].rule->code : "";
+    if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message) return false;
+  }
+  return true;
+}
+
+// --- the run --------------------------------------------------------------------------------
+
+std::uint64_t base_seed() {
+  static const std::uint64_t seed = [] {
+    const char* value = std::getenv("EVENTLET_LSP_INCREMENTAL_SEED");
+    if (value == nullptr || *value == '\0') return std::uint64_t{20250601};
+    if (std::string(value) == "random") return (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+    return static_cast<std::uint64_t>(std::strtoull(value, nullptr, 0));
+  }();
+  return seed;
+}
+
+struct RunStats {
+  std::size_t edits = 0;
+  std::size_t changes = 0;
+};
+
+// Writes what reproduces a failure: the text before the failing didChange, and that didChange.
+std::string save_reproduction(const std::string& label, const std::string& before, const json& changes,
+                              PositionEncoding encoding, std::uint64_t seed, std::size_t step) {
+  const fs::path path = fs::path(::testing::TempDir()) /
+                        ("incremental-parse-failure-" + std::to_string(fnv1a(label) % 1000000) + ".json");
+  json record{{"file", label}, {"seed", seed}, {"base_seed", base_seed()}, {"step", step},
+              {"encoding", encoding_label(encoding)}, {"text_before", before}, {"contentChanges", changes}};
+  std::ofstream(path, std::ios::binary) << record.dump(1, ' ', false, json::error_handler_t::replace);
+  return path.string();
+}
+
+// Runs one edit sequence on `source`; returns false after the first mismatch (reported).
+bool run_sequence(const std::string& label, const std::string& source, PositionEncoding encoding, int steps,
+                  RunStats& stats) {
+  const std::uint64_t seed = base_seed() ^ fnv1a(label) ^ (static_cast<std::uint64_t>(encoding) << 56);
+  Model model;
+  if (!decode_utf8(source, model.text)) return true;  // the caller skips files that are not UTF-8
+  EditGenerator generator(seed, model.text);
+  analyzers::PythonParser incremental_parser;
+  analyzers::PythonParser full_parser;
+  server::DocumentStore store;
+  const std::string uri = "file:///incremental/" + label;
+  server::Document& document = store.open(uri, "python", 1, source, incremental_parser);
+  const std::string context = "file " + label + ", " + encoding_label(encoding) + " positions, seed " +
+                              std::to_string(seed) + " (base seed " + std::to_string(base_seed()) +
+                              ": EVENTLET_LSP_INCREMENTAL_SEED=" + std::to_string(base_seed()) + ")";
+  for (int step = 0; step < steps; ++step) {
+    const std::string before = document.source();
+    const json changes = generator.next(model, encoding);
+    const server::EditOutcome outcome = store.change(document, step + 2, changes, encoding, incremental_parser);
+    ++stats.edits;
+    stats.changes += changes.size();
+    const std::string expected_text = encode_utf8(model.text);
+    std::string problem;
+    if (!outcome.applied) {
+      problem = "the change was not applied: " + outcome.problem;
+    } else if (document.source() != expected_text) {
+      problem = "the document's text differs from the expected text (" + std::to_string(document.source().size()) +
+                " bytes instead of " + std::to_string(expected_text.size()) + ")";
+    } else if (document.index->line_count() != model.line_count()) {
+      problem = "the line index has " + std::to_string(document.index->line_count()) + " lines instead of " +
+                std::to_string(model.line_count());
+    } else {
+      const analyzers::SyntaxTree full = full_parser.parse(expected_text);
+      const std::string full_string = node_string(full.root());
+      const std::string incremental_string = node_string(document.tree.root());
+      if (full_string != incremental_string) {
+        problem = "the incremental tree differs from a full parse (" + compare_structure(full.root(), document.tree.root()) +
+                  ")\n  full:        " + full_string.substr(0, 2000) +
+                  "\n  incremental: " + incremental_string.substr(0, 2000);
+      } else if (std::string structure = compare_structure(full.root(), document.tree.root()); !structure.empty()) {
+        problem = "the incremental tree has the same shape but different positions: " + structure;
+      } else {
+        const auto full_findings = analyzers::analyze_python(full);
+        const auto incremental_findings = analyzers::analyze_python(document.tree);
+        if (!same_findings(full_findings, incremental_findings)) {
+          problem = "the findings differ\n full parse:\n" + describe_findings(full_findings) + " incremental:\n" +
+                    describe_findings(incremental_findings);
+        }
+      }
+    }
+    if (!problem.empty()) {
+      const std::string saved = save_reproduction(label, before, changes, encoding, seed, step);
+      ADD_FAILURE() << context << ", didChange #" << step + 1 << ": " << problem
+                    << "\n  contentChanges: " << changes.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 1000)
+                    << "\n  reproduction (text before, changes): " << saved;
+      return false;
+    }
+  }
+  return true;
+}
+
+void run_file(const fs::path& path, const std::string& label, int steps_per_encoding, RunStats& stats) {
+  const std::string source = read_bytes(path);
+  std::u32string decoded;
+  if (!decode_utf8(source, decoded)) {
+    std::cout << "[ skipped  ] " << label << ": not UTF-8\n";
+    return;
+  }
+  for (PositionEncoding encoding : {PositionEncoding::Utf16, PositionEncoding::Utf8, PositionEncoding::Utf32}) {
+    if (!run_sequence(label, source, encoding, steps_per_encoding, stats)) return;
+  }
+}
+
+std::vector<fs::path> default_inputs() {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(testing::fixtures_dir() / "python")) {
+    if (entry.path().extension() == ".py") files.push_back(entry.path());
+  }
+  const fs::path example = testing::source_dir() / "docs" / "examples" / "legacy-service";
+  for (const auto& entry : fs::recursive_directory_iterator(example)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".py") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string label_of(const fs::path& path) { return fs::relative(path, testing::source_dir()).generic_string(); }
+
+// 40 didChange per encoding, 3 encodings, 34 files: over 4,000 checked edits by default.
+constexpr int kStepsPerEncoding = 40;
+
+class IncrementalParse : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(IncrementalParse, EditsMatchAFullParse) {
+  RunStats stats;
+  run_file(GetParam(), label_of(GetParam()), kStepsPerEncoding, stats);
+  EXPECT_EQ(stats.edits, 3u * kStepsPerEncoding);
+}
+
+std::string test_name(const ::testing::TestParamInfo<fs::path>& info) {
+  std::string name = label_of(info.param);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Incremental, IncrementalParse, ::testing::ValuesIn(default_inputs()), test_name);
+
+TEST(IncrementalParseInputs, CoverTheFixturesAndTheExample) {
+  // The parameterised suite above must not silently lose its inputs.
+  EXPECT_GE(default_inputs().size(), 30u);
+}
+
+// The real-world corpus: only when EVENTLET_LSP_CORPUS names it (see the file's comment).
+TEST(IncrementalParseCorpus, EditsMatchAFullParse) {
+  const char* corpus = std::getenv("EVENTLET_LSP_CORPUS");
+  if (corpus == nullptr || *corpus == '\0') GTEST_SKIP() << "EVENTLET_LSP_CORPUS is not set";
+  const fs::path list_path = fs::path(corpus) / "eventlet-files.txt";
+  std::ifstream list(list_path);
+  ASSERT_TRUE(list) << "cannot read " << list_path;
+  std::vector<std::string> files;
+  for (std::string line; std::getline(list, line);) {
+    if (!line.empty()) files.push_back(line);
+  }
+  ASSERT_FALSE(files.empty());
+  const char* count_value = std::getenv("EVENTLET_LSP_CORPUS_FILES");
+  const std::size_t count = std::min<std::size_t>(files.size(), count_value ? std::strtoul(count_value, nullptr, 10) : 30);
+  std::mt19937 random(static_cast<std::uint32_t>(base_seed()));
+  std::shuffle(files.begin(), files.end(), random);
+  files.resize(count);
+  RunStats stats;
+  const auto started = std::chrono::steady_clock::now();
+  for (const std::string& file : files) {
+    const fs::path path = fs::path(file).is_absolute() ? fs::path(file) : fs::path(corpus) / file;
+    const auto size = fs::file_size(path);
+    // Larger files cost more per check (two parses and two analyses per edit): fewer edits.
+    const int steps = size > 400'000 ? 8 : size > 100'000 ? 20 : 50;
+    run_file(path, path.lexically_relative(corpus).generic_string(), steps, stats);
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  std::cout << "[ corpus   ] " << count << " files, " << stats.edits << " didChange, " << stats.changes
+            << " content changes, " << seconds << " s (base seed " << base_seed() << ")\n";
+}
+
+}  // namespace
+}  // namespace eventlet_lsp
