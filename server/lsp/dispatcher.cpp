@@ -35,6 +35,8 @@ void Dispatcher::handle(const std::string& body) {
     return;
   }
   const protocol::IncomingMessage message = protocol::classify_message(value);
+  spdlog::debug("<- {}", message.method.empty() ? std::string("response ") + message.id.dump() : message.method);
+  spdlog::trace("<- {}", body);
   switch (message.kind) {
     case protocol::IncomingMessage::Kind::Invalid:
       session_.send(protocol::make_error_response(message.id, ErrorCode::InvalidRequest, message.problem));

@@ -67,7 +67,11 @@ class Connection {
 template <typename Write>
 Session::Sender make_sender(Write write) {
   return [write](const nlohmann::json& message) {
-    const std::string framed = protocol::frame_message(protocol::to_wire(message));
+    const std::string body = protocol::to_wire(message);
+    spdlog::debug("-> {}", message.contains("method") ? message["method"].get<std::string>()
+                                                      : "response " + message.value("id", nlohmann::json()).dump());
+    spdlog::trace("-> {}", body);
+    const std::string framed = protocol::frame_message(body);
     if (!write(framed)) spdlog::warn("could not write to the client");
   };
 }
