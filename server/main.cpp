@@ -117,6 +117,7 @@ int main(int argc, char** argv) {
                       ? spdlog::stderr_logger_mt("eventlet-lsp")
                       : spdlog::basic_logger_mt("eventlet-lsp", log_file);
     logger->set_level(spdlog::level::from_str(log_level));
+    logger->flush_on(spdlog::level::trace);  // a log read while the server runs must be complete
     spdlog::set_default_logger(logger);
   } catch (const spdlog::spdlog_ex& error) {
     std::cerr << "eventlet-lsp: cannot log to " << log_file << ": " << error.what() << '\n';
