@@ -12,6 +12,7 @@
 
 #include "server/cli/check_command.h"
 #include "server/cli/check_file_command.h"
+#include "server/cli/fix_command.h"
 #include "server/cli/rules_command.h"
 #include "server/transport/serve.h"
 
@@ -91,6 +92,22 @@ int main(int argc, char** argv) {
   std::string target;
   add_check_command(app, check_options, format, severities, target, select);
 
+  server::FixOptions fix_options;
+  std::string fix_target;
+  CLI::App* fix = app.add_subcommand("fix", "Rewrite Eventlet usages (safe rewrites only, unless --unsafe)");
+  fix->add_option("paths", fix_options.paths, "Files or folders (default: the current folder)");
+  fix->add_option("--target", fix_target, "Rewrite towards threading or asyncio (default: the configured target)")
+      ->check(CLI::IsMember({"threading", "asyncio"}));
+  fix->add_flag("--unsafe", fix_options.unsafe, "Also apply rewrites that may change behaviour");
+  fix->add_flag("--diff", fix_options.diff, "Print a unified diff and write nothing");
+  fix->add_flag("--exit-zero", fix_options.exit_zero, "Exit 0 even when usages are left");
+  fix->add_option("--select", fix_options.overrides.extend_select, "Only fix these rules")
+      ->delimiter(',')->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  fix->add_option("--ignore", fix_options.overrides.ignore, "Do not fix these rules")
+      ->delimiter(',')->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  fix->add_option("--config", fix_options.config_file, "Use this pyproject.toml instead of the nearest one");
+  fix->add_flag("--isolated", fix_options.isolated, "Ignore configuration files");
+
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "List the rules of the catalog");
   rules->add_option("--format", rules_format, "Output format")
@@ -133,6 +150,23 @@ int main(int argc, char** argv) {
     return server::run_rules_command(format_value, std::cout);
   }
   if (app.got_subcommand("rule")) return server::run_rule_command(rule_code, std::cout, std::cerr);
+  if (app.got_subcommand("fix")) {
+    for (const auto* list : {&fix_options.overrides.extend_select, &fix_options.overrides.ignore}) {
+      for (const std::string& selector : *list) {
+        if (!analyzers::is_valid_selector(selector)) {
+          std::cerr << "eventlet-lsp: unknown rule selector '" << selector << "'\n";
+          return 2;
+        }
+      }
+    }
+    // --select on fix narrows what is fixed: it replaces the selection.
+    if (!fix_options.overrides.extend_select.empty()) {
+      fix_options.overrides.select = fix_options.overrides.extend_select;
+      fix_options.overrides.extend_select.clear();
+    }
+    if (!fix_target.empty()) fix_options.overrides.target = analyzers::parse_target(fix_target);
+    return server::run_fix_command(fix_options);
+  }
 
   // check
   if (format == "json") check_options.format = server::ReportFormat::Json;

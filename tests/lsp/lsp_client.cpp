@@ -195,7 +195,10 @@ bool LspClient::pump(Clock::time_point deadline) {
   want(stdout_fd_, POLLIN);
   want(stderr_fd_, POLLIN);
   if (!pending_write_.empty()) {
-    if (protocol_out < 0) pending_write_.clear();  // nowhere to go: the channel is closed
+    if (protocol_out < 0) {  // nowhere to go: the channel is closed
+      pending_write_.clear();
+      written_ = 0;
+    }
     else want(protocol_out, POLLOUT);
   }
   if (entries.empty()) return false;
@@ -212,15 +215,25 @@ bool LspClient::pump(Clock::time_point deadline) {
     if (entry.revents == 0) continue;
     const int fd = entry.fd;
     if (fd == protocol_out && (entry.revents & POLLOUT) != 0 && !pending_write_.empty()) {
-      const ssize_t wrote = ::write(fd, pending_write_.data(), pending_write_.size());
-      if (wrote > 0) pending_write_.erase(0, static_cast<std::size_t>(wrote));
-      else if (wrote < 0 && errno != EAGAIN && errno != EINTR) pending_write_.clear();  // server gone
+      const ssize_t wrote =
+          ::write(fd, pending_write_.data() + written_, pending_write_.size() - written_);
+      if (wrote > 0) {
+        written_ += static_cast<std::size_t>(wrote);
+        if (written_ == pending_write_.size()) {
+          pending_write_.clear();
+          written_ = 0;
+        }
+      } else if (wrote < 0 && errno != EAGAIN && errno != EINTR) {
+        pending_write_.clear();  // server gone
+        written_ = 0;
+      }
     }
     const bool readable = fd == protocol_in || fd == stdout_fd_ || fd == stderr_fd_;
     if (!readable) {
       // The write end of the server's stdin: an error or hang-up means the server closed it.
       if ((entry.revents & (POLLERR | POLLHUP)) != 0) {
         pending_write_.clear();
+        written_ = 0;
         close_fd(stdin_fd_);
       }
       continue;
@@ -317,7 +330,8 @@ void LspClient::on_message(Json message) {
   } else if (has_method) {
     notifications_.push_back(std::move(message));
   } else if (has_id) {
-    responses_[message["id"].dump()] = std::move(message);
+    const std::string key = message["id"].dump();
+    responses_[key] = std::move(message);
   } else {
     output_error_ = "neither request, notification nor response: " + message.dump();
   }

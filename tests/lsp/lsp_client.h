@@ -139,7 +139,8 @@ class LspClient {
   int socket_fd_ = -1;  // TCP mode
   bool tcp_ = false;
 
-  std::string pending_write_;
+  std::string pending_write_;  // bytes for the server; the first written_ of them are sent
+  std::size_t written_ = 0;
   std::string input_buffer_;  // unparsed bytes of the protocol channel
   std::string raw_output_;
   std::string process_stdout_;
