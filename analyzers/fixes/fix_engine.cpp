@@ -1,6 +1,7 @@
 #include "analyzers/fixes/fix_engine.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "analyzers/catalog/rule.h"
@@ -54,7 +55,28 @@ std::vector<TextEdit> merge_insertions(std::vector<TextEdit> edits) {
 
 }  // namespace
 
-std::optional<Fix> finalize_rewrite(const SyntaxTree& tree, const Rewrite& rewrite, PythonParser& parser) {
+// `queue.Queue()` needs `import queue`; when the file already binds `queue` (to Eventlet's
+// queue module, say), the standard module comes in as `stdlib_queue` and the rewrite uses that.
+Rewrite avoid_taken_names(const SyntaxTree& tree, Rewrite rewrite) {
+  for (ImportNeed& need : rewrite.imports) {
+    if (!need.name.empty() || need.module.find('.') != std::string::npos) continue;
+    if (!module_name_taken(tree, need.module)) continue;
+    need.alias = "stdlib_" + need.module;
+    const std::string from = need.module + ".";
+    const std::string to = need.alias + ".";
+    for (TextEdit& edit : rewrite.edits) {
+      std::string& text = edit.replacement;
+      for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+        const bool word_start = at == 0 || !(std::isalnum(static_cast<unsigned char>(text[at - 1])) || text[at - 1] == '_');
+        if (word_start) text.replace(at, from.size(), to);
+      }
+    }
+  }
+  return rewrite;
+}
+
+std::optional<Fix> finalize_rewrite(const SyntaxTree& tree, const Rewrite& original_rewrite, PythonParser& parser) {
+  const Rewrite rewrite = avoid_taken_names(tree, original_rewrite);
   const std::string_view original = tree.source();
   const auto site_edits = normalise_edits(rewrite.edits);
   if (!site_edits) return std::nullopt;

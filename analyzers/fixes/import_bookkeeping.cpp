@@ -61,8 +61,13 @@ std::optional<TextEdit> add_import(const SyntaxTree& tree, const ImportNeed& nee
     if (kind == NodeKind::ImportStatement) {
       for (std::uint32_t k = 0; k < ts_node_named_child_count(statement); ++k) {
         const TSNode item = ts_node_named_child(statement, k);
-        if (g.kind(item) == NodeKind::DottedName && need.name.empty() && dotted(tree, item) == need.module)
+        if (need.name.empty() && need.alias.empty() && g.kind(item) == NodeKind::DottedName &&
+            dotted(tree, item) == need.module)
           return std::nullopt;  // already imported
+        if (need.name.empty() && !need.alias.empty() && g.kind(item) == NodeKind::AliasedImport &&
+            dotted(tree, ts_node_child_by_field_id(item, g.f_name)) == need.module &&
+            tree.text(ts_node_child_by_field_id(item, g.f_alias)) == need.alias)
+          return std::nullopt;
       }
       if (leading) after_imports = end_of_line(text, ts_node_end_byte(statement));
       continue;
@@ -101,13 +106,38 @@ std::optional<TextEdit> add_import(const SyntaxTree& tree, const ImportNeed& nee
   }
   const std::string line = (need.name.empty() ? "import " + need.module
                                               : "from " + need.module + " import " + need.name) +
-                           std::string(newline_of(text));
+                           (need.alias.empty() ? std::string() : " as " + need.alias) + std::string(newline_of(text));
   const std::uint32_t at = after_imports.value_or(after_preamble.value_or(0));
   // After a file's last line without a newline, start a new line first.
   if (at == text.size() && !text.empty() && text.back() != '\n') {
     return TextEdit{at, at, std::string(newline_of(text)) + line.substr(0, line.size() - newline_of(text).size())};
   }
   return TextEdit{at, at, line};
+}
+
+bool module_name_taken(const SyntaxTree& tree, std::string_view name) {
+  const PythonGrammar& g = PythonGrammar::instance();
+  const ScopeModel model = collect_bindings(tree);
+  for (const std::uint32_t index : model.scopes[0].bindings) {
+    const Binding& binding = model.bindings[index];
+    if (binding.name == name && binding.source == Binding::Source::EventletImport) return true;
+  }
+  const TSNode root = tree.root();
+  for (std::uint32_t i = 0; i < ts_node_named_child_count(root); ++i) {
+    TSNode statement = ts_node_named_child(root, i);
+    if (g.kind(statement) == NodeKind::DecoratedDefinition)
+      statement = ts_node_child_by_field_id(statement, g.f_definition);
+    const NodeKind kind = g.kind(statement);
+    if (kind == NodeKind::FunctionDefinition || kind == NodeKind::ClassDefinition) {
+      if (tree.text(ts_node_child_by_field_id(statement, g.f_name)) == name) return true;
+    } else if (kind == NodeKind::ExpressionStatement && ts_node_named_child_count(statement) == 1) {
+      const TSNode assignment = ts_node_named_child(statement, 0);
+      if (g.kind(assignment) == NodeKind::Assignment &&
+          tree.text(ts_node_child_by_field_id(assignment, g.f_left)) == name)
+        return true;
+    }
+  }
+  return false;
 }
 
 std::vector<TextEdit> remove_unused_eventlet_imports(const SyntaxTree& tree) {

@@ -13,8 +13,13 @@ namespace eventlet_lsp::analyzers {
 struct ImportNeed {
   std::string module;  // "time", "concurrent.futures"
   std::string name;    // empty: `import module`; else `from module import name`
+  std::string alias;   // `import module as alias` (set when the plain name is taken)
   friend bool operator==(const ImportNeed&, const ImportNeed&) = default;
 };
+
+// Whether the file binds `name` at module level to something else than `import name` (an
+// Eventlet import of that name, a function, a class, an assignment).
+bool module_name_taken(const SyntaxTree& tree, std::string_view name);
 
 // The edit that makes `need` available at module level: nothing when an import already binds it,
 // a name added to an existing single-line `from module import ...`, else a new line after the

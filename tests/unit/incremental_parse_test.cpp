@@ -223,6 +223,13 @@ class EditGenerator {
   }
 
  private:
+  // What undoes one ranged change: replace [start, start + inserted) by `removed`.
+  struct Undo {
+    std::size_t start;
+    std::size_t inserted;
+    std::u32string removed;
+  };
+
   int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
   std::size_t index(std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size)(random_); }
   bool chance(int percent) { return uniform(0, 99) < percent; }
@@ -237,84 +244,115 @@ class EditGenerator {
     return {start, std::max(start, end)};
   }
 
+  // Every ranged change goes through here, so that it can be undone later.
+  json edit(Model& model, std::size_t start, std::size_t end, const std::u32string& inserted,
+            PositionEncoding encoding) {
+    undo_.push_back(Undo{start, inserted.size(), model.text.substr(start, end - start)});
+    if (undo_.size() > 64) undo_.erase(undo_.begin());
+    cursor_ = start + inserted.size();
+    return model.ranged_change(start, end, inserted, encoding);
+  }
+
+  static bool identifier_char(char32_t c) {
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c == U'_' || c > 0x7F;
+  }
+
   json one(Model& model, PositionEncoding encoding) {
     const std::size_t size = model.text.size();
     cursor_ = model.snap(std::min(cursor_, size));
     if (chance(8)) cursor_ = model.snap(index(size));
     const int kind = uniform(0, 99);
-    if (kind < 30) {  // typing at the cursor
-      const std::u32string typed(1, typed_characters()[index(typed_characters().size() - 1)]);
-      json change = model.ranged_change(cursor_, cursor_, typed, encoding);
-      cursor_ += 1;
-      return change;
+    if (kind < 22) {  // typing at the cursor: mostly an identifier going on, sometimes anything
+      const bool in_word = cursor_ > 0 && identifier_char(model.text[cursor_ - 1]);
+      static const std::u32string letters = u32("abcdefghijklmnopqrstuvwxyz_0123456789\xC3\xA9");
+      const std::u32string& pool = in_word && chance(80) ? letters : typed_characters();
+      return edit(model, cursor_, cursor_, std::u32string(1, pool[index(pool.size() - 1)]), encoding);
     }
-    if (kind < 40 && cursor_ > 0) {  // backspace: a whole "\r\n" at once
+    if (kind < 30 && cursor_ > 0) {  // backspace: a whole "\r\n" at once
       std::size_t from = cursor_ - 1;
       if (from > 0 && model.text[from] == U'\n' && model.text[from - 1] == U'\r') --from;
-      json change = model.ranged_change(from, cursor_, {}, encoding);
-      cursor_ = from;
-      return change;
+      return edit(model, from, cursor_, {}, encoding);
     }
-    if (kind < 52) {  // a snippet somewhere
+    if (kind < 45 && !undo_.empty()) {  // undo: often brings the text back to valid Python
+      Undo undo = std::move(undo_.back());
+      undo_.pop_back();
+      if (undo.start + undo.inserted <= size) {
+        json change = model.ranged_change(undo.start, undo.start + undo.inserted, undo.removed, encoding);
+        cursor_ = undo.start + undo.removed.size();
+        return change;
+      }
+    }
+    if (kind < 55) {  // a statement on a line of its own, indented like the line it goes before
+      const std::size_t position = model.snap(index(size));
+      const std::size_t newline = position == 0 ? std::u32string::npos : model.text.rfind(U'\n', position - 1);
+      const std::size_t line_start = newline == std::u32string::npos ? 0 : newline + 1;
+      std::size_t indent_end = line_start;
+      while (indent_end < size && (model.text[indent_end] == U' ' || model.text[indent_end] == U'\t')) ++indent_end;
+      static const std::vector<std::u32string> statements = {
+          u32("eventlet.sleep(0)"), u32("eventlet.spawn(work, 1)"), u32("gt = eventlet.spawn_n(f, '\xC3\xA9')"),
+          u32("pool = eventlet.GreenPool(10)"), u32("x = 1  # \xF0\x9F\x98\x80 \xE4\xB8\xAD"), u32("pass"),
+          u32("eventlet.monkey_patch()"), u32("import eventlet"), u32("from eventlet import greenthread"),
+          u32("t = eventlet.Timeout(1)"), u32("s = f'{x!r:>10}'"), u32("return")};
+      std::u32string line = model.text.substr(line_start, indent_end - line_start);
+      line += statements[index(statements.size() - 1)];
+      line += chance(10) ? u32("\r\n") : u32("\n");
+      return edit(model, line_start, line_start, line, encoding);
+    }
+    if (kind < 63) {  // a snippet somewhere
       const std::size_t at = model.snap(index(size));
-      const std::u32string& text = snippet();
-      cursor_ = at + text.size();
-      return model.ranged_change(at, at, text, encoding);
+      return edit(model, at, at, snippet(), encoding);
     }
-    if (kind < 64) {  // a deletion, often across lines
+    if (kind < 71) {  // a deletion, often across lines
       const auto [start, end] = random_range(model);
-      cursor_ = start;
-      return model.ranged_change(start, end, {}, encoding);
+      return edit(model, start, end, {}, encoding);
     }
-    if (kind < 76) {  // a replacement
+    if (kind < 79) {  // a replacement
       const auto [start, end] = random_range(model);
-      const std::u32string& text = snippet();
-      cursor_ = start + text.size();
-      return model.ranged_change(start, end, text, encoding);
+      return edit(model, start, end, snippet(), encoding);
     }
-    if (kind < 83) {  // a paste of the document's own text
+    if (kind < 84) {  // a paste of the document's own text
       const auto [from, to] = random_range(model);
       const std::u32string copied = model.text.substr(from, to - from);
       const std::size_t at = model.snap(index(size));
-      cursor_ = at + copied.size();
-      return model.ranged_change(at, at, copied, encoding);
+      return edit(model, at, at, copied, encoding);
     }
     if (kind < 88) {  // at the very start
       const std::size_t end = chance(50) ? 0 : model.snap(std::min(size, short_length()));
-      return model.ranged_change(0, end, chance(70) ? snippet() : std::u32string(), encoding);
+      return edit(model, 0, end, chance(70) ? snippet() : std::u32string(), encoding);
     }
-    if (kind < 93) {  // at the very end
+    if (kind < 92) {  // at the very end
       const std::size_t start = chance(50) ? size : model.snap(size - std::min(size, short_length()));
-      return model.ranged_change(start, size, chance(70) ? snippet() : std::u32string(), encoding);
+      return edit(model, start, size, chance(70) ? snippet() : std::u32string(), encoding);
     }
     if (kind < 95) {  // an empty change: nothing removed, nothing inserted
       const std::size_t at = model.snap(index(size));
-      return model.ranged_change(at, at, {}, encoding);
+      return edit(model, at, at, {}, encoding);
     }
     if (kind < 97) {  // a position past the end: the server clamps it to the end of the text
       const std::u32string& text = snippet();
-      json change = model.ranged_change(size, size, text, encoding);
+      json change = edit(model, size, size, text, encoding);
       const auto lines = static_cast<std::uint32_t>(model.line_count());
+      const auto inserted_lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), U'\n'));
       const json past = chance(50) ? json{{"line", lines + 3}, {"character", 0}}
-                                   : json{{"line", lines - 1 - static_cast<std::uint32_t>(std::count(text.begin(), text.end(), U'\n'))},
-                                          {"character", 100000}};
+                                   : json{{"line", lines - 1 - inserted_lines}, {"character", 100000}};
       change["range"] = {{"start", past}, {"end", past}};
       return change;
     }
     if (kind < 98) {  // the whole document through a range
-      const std::u32string text = chance(50) ? original_ : std::u32string();
-      return model.ranged_change(0, size, text, encoding);
+      return edit(model, 0, size, chance(50) ? original_ : std::u32string(), encoding);
     }
     // the whole document without a range: empty, a snippet, or the original text back
     const int which = uniform(0, 2);
     model.text = which == 0 ? std::u32string() : which == 1 ? snippet() : original_;
     cursor_ = 0;
+    undo_.clear();
     return json{{"text", encode_utf8(model.text)}};
   }
 
   std::mt19937 random_;
   std::u32string original_;
   std::size_t cursor_ = 0;
+  std::vector<Undo> undo_;
 };
 
 // --- comparisons ----------------------------------------------------------------------------
