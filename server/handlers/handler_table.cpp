@@ -10,6 +10,7 @@ constexpr std::array kHandlers{
     HandlerEntry{"initialize", handle_initialize, nullptr},
     HandlerEntry{"shutdown", handle_shutdown, nullptr},
     HandlerEntry{"textDocument/hover", handle_hover, nullptr},
+    HandlerEntry{"textDocument/codeAction", handle_code_action, nullptr},
     HandlerEntry{"textDocument/diagnostic", nullptr, nullptr, handle_document_diagnostic},
     HandlerEntry{"workspace/diagnostic", handle_workspace_diagnostic, nullptr},
     HandlerEntry{"initialized", nullptr, handle_initialized},

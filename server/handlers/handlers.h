@@ -30,6 +30,7 @@ const HandlerEntry* find_handler(std::string_view method);
 nlohmann::json handle_initialize(Session&, const nlohmann::json&);
 nlohmann::json handle_shutdown(Session&, const nlohmann::json&);
 nlohmann::json handle_hover(Session&, const nlohmann::json&);
+nlohmann::json handle_code_action(Session&, const nlohmann::json&);
 void handle_document_diagnostic(Session&, const nlohmann::json& id, const nlohmann::json&);
 nlohmann::json handle_workspace_diagnostic(Session&, const nlohmann::json&);
 

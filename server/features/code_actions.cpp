@@ -1,0 +1,128 @@
+#include "server/features/code_actions.h"
+
+#include <cctype>
+#include <set>
+
+#include "analyzers/catalog/rule.h"
+#include "analyzers/fixes/fix_engine.h"
+#include "protocol/lsp/positions.h"
+#include "server/features/diagnostics.h"
+
+namespace eventlet_lsp::server {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kFixAllKind = "source.fixAll.eventlet-lsp";
+
+json lsp_edits(const Document& document, const std::vector<analyzers::TextEdit>& edits,
+               protocol::PositionEncoding encoding) {
+  json result = json::array();
+  for (const analyzers::TextEdit& edit : edits) {
+    result.push_back({{"range", protocol::range_to_json(document.index->position(edit.start, encoding),
+                                                        document.index->position(edit.end, encoding))},
+                      {"newText", edit.replacement}});
+  }
+  return result;
+}
+
+json workspace_edit(const Document& document, json edits) {
+  return json{{"changes", {{document.uri, std::move(edits)}}}};
+}
+
+bool wanted(const json& only, std::string_view kind) {
+  if (!only.is_array()) return true;
+  for (const json& item : only) {
+    if (!item.is_string()) continue;
+    const std::string prefix = item.get<std::string>();
+    if (kind == prefix || (kind.starts_with(prefix) && kind.size() > prefix.size() && kind[prefix.size()] == '.'))
+      return true;
+  }
+  return false;
+}
+
+// The whole document replaced by `text`, as one edit.
+json replace_all(const Document& document, const std::string& text, protocol::PositionEncoding encoding) {
+  return json::array({{{"range", protocol::range_to_json(document.index->position(0, encoding),
+                                                         document.index->position(
+                                                             static_cast<std::uint32_t>(document.source().size()), encoding))},
+                       {"newText", text}}});
+}
+
+}  // namespace
+
+json code_actions(const Document& document, const CodeActionRequest& request, const analyzers::Settings& settings,
+                  const protocol::ClientCapabilities& client, analyzers::PythonParser& parser) {
+  json actions = json::array();
+  if (!document.is_python()) return actions;
+  const protocol::PositionEncoding encoding = client.encoding;
+  std::vector<analyzers::Finding> findings;
+  for (const analyzers::Finding& finding : document.findings) {
+    if (settings.is_enabled(*finding.rule)) findings.push_back(finding);
+  }
+  std::set<std::string_view> rules_here;
+  for (const analyzers::Finding& finding : findings) {
+    const bool overlaps = finding.range.start_byte <= request.end && request.start <= finding.range.end_byte;
+    if (!overlaps) continue;
+    const json diagnostic = to_lsp_diagnostics({finding}, *document.index, document.uri,
+                                               DiagnosticOptions{settings, client, true})[0];
+    if (wanted(request.only, "quickfix")) {
+      for (const analyzers::Fix& fix :
+           analyzers::fixes_for_finding(document.tree, finding, findings, settings.target, parser)) {
+        actions.push_back({{"title", fix.title},
+                           {"kind", "quickfix"},
+                           {"diagnostics", json::array({diagnostic})},
+                           {"isPreferred", fix.safety == analyzers::FixSafety::Safe && fix.target == settings.target},
+                           {"edit", workspace_edit(document, lsp_edits(document, fix.edits, encoding))}});
+      }
+      // `# noqa: EL301` at the end of the finding's line (or added to the line's noqa).
+      const std::string_view source = document.source();
+      std::size_t line_end = source.find('\n', finding.range.start_byte);
+      if (line_end == std::string_view::npos) line_end = source.size();
+      if (line_end > 0 && source[line_end - 1] == '\r') --line_end;
+      const std::string code(finding.rule->code);
+      // Joins a `# noqa: X` already on the line; else adds one at its end.
+      const std::size_t line_start = finding.range.start_byte - finding.range.start.column;
+      const std::string_view line = source.substr(line_start, line_end - line_start);
+      std::uint32_t insert_at = static_cast<std::uint32_t>(line_end);
+      std::string insert = "  # noqa: " + code;
+      if (const std::size_t noqa = line.find("# noqa:"); noqa != std::string_view::npos) {
+        std::size_t end = noqa + 7;
+        while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == ' ' ||
+                                     line[end] == ',' || line[end] == '-' || line[end] == '_'))
+          ++end;
+        while (end > noqa + 7 && line[end - 1] == ' ') --end;
+        insert_at = static_cast<std::uint32_t>(line_start + end);
+        insert = ", " + code;
+      }
+      actions.push_back({{"title", "Disable " + code + " for this line"},
+                         {"kind", "quickfix"},
+                         {"diagnostics", json::array({diagnostic})},
+                         {"edit", workspace_edit(document, lsp_edits(document, {{insert_at, insert_at, insert}},
+                                                                      encoding))}});
+      rules_here.insert(finding.rule->code);
+    }
+  }
+  // Fix every usage of a rule under the cursor in this file (safe fixes only, as fix-all).
+  for (std::string_view code : rules_here) {
+    analyzers::FileFixResult result = analyzers::fix_file(
+        document.source(), analyzers::FileFixOptions{settings, false, std::string(code)}, parser);
+    if (result.applied.size() < 2) continue;  // one is the quick fix itself
+    actions.push_back({{"title", "Fix all " + std::string(code) + " in this file (safe fixes)"},
+                       {"kind", "quickfix"},
+                       {"edit", workspace_edit(document, replace_all(document, result.text, encoding))}});
+  }
+  if (wanted(request.only, kFixAllKind) && request.only.is_array()) {
+    analyzers::FileFixResult result =
+        analyzers::fix_file(document.source(), analyzers::FileFixOptions{settings, false, std::nullopt}, parser);
+    if (result.text != document.source()) {
+      actions.push_back({{"title", "Fix all Eventlet usages with safe fixes"},
+                         {"kind", kFixAllKind},
+                         {"edit", workspace_edit(document, replace_all(document, result.text, encoding))}});
+    }
+  }
+  return actions;
+}
+
+}  // namespace eventlet_lsp::server
