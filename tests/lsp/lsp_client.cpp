@@ -19,6 +19,8 @@
 #include <sstream>
 #include <thread>
 
+#include <gtest/gtest.h>
+
 #include "../support/test_paths.h"
 
 extern char** environ;
@@ -113,6 +115,23 @@ LspClient::~LspClient() {
     while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
     }
     reaped_ = true;
+  }
+  // What is left in stderr, then: a sanitizer report fails the test (when the server is built
+  // with EVENTLET_LSP_SANITIZE), even if the transcript looked right.
+  const auto deadline = Clock::now() + Millis(500);
+  while (stderr_fd_ >= 0 && Clock::now() < deadline) {
+    char buffer[65536];
+    pollfd fd{stderr_fd_, POLLIN, 0};
+    if (::poll(&fd, 1, 50) <= 0) continue;
+    const ssize_t n = ::read(stderr_fd_, buffer, sizeof buffer);
+    if (n > 0) stderr_.append(buffer, static_cast<std::size_t>(n));
+    else if (n == 0 || (errno != EAGAIN && errno != EINTR)) close_fd(stderr_fd_);
+  }
+  for (const char* report : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
+    if (stderr_.find(report) != std::string::npos) {
+      ADD_FAILURE() << "the server's stderr has a sanitizer report:\n" << abbreviate(stderr_, 8000);
+      break;
+    }
   }
   close_fd(stdin_fd_);
   close_fd(stdout_fd_);
