@@ -29,13 +29,15 @@ TEST(LspLifecycle, InitializeResultForAMinimalClient) {
   const Json response = client.initialize(Json::object());
   ASSERT_TRUE(response.contains("result")) << client.describe();
   const Json& result = response["result"];
-  const Json expected_capabilities{
-      {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
-      {"hoverProvider", true},
-      {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
-  };
+  const Json& capabilities = result["capabilities"];
+  EXPECT_EQ(capabilities["textDocumentSync"],
+            (Json{{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}));
+  EXPECT_EQ(capabilities["hoverProvider"], true);
+  EXPECT_EQ(capabilities["workspace"],
+            (Json{{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}));
   // No positionEncoding (the client offered none) and no diagnosticProvider (it does not pull).
-  EXPECT_EQ(result["capabilities"], expected_capabilities);
+  EXPECT_FALSE(capabilities.contains("positionEncoding")) << capabilities.dump();
+  EXPECT_FALSE(capabilities.contains("diagnosticProvider")) << capabilities.dump();
   const std::string version = server_version();
   EXPECT_TRUE(std::regex_match(version, std::regex(R"(\d+\.\d+\.\d+)"))) << version;
   EXPECT_EQ(result["serverInfo"], (Json{{"name", "eventlet-lsp"}, {"version", version}}));

@@ -214,11 +214,12 @@ bool LspClient::pump(Clock::time_point deadline) {
   want(stdout_fd_, POLLIN);
   want(stderr_fd_, POLLIN);
   if (!pending_write_.empty()) {
-    if (protocol_out < 0) {  // nowhere to go: the channel is closed
+    if (protocol_out >= 0) {
+      want(protocol_out, POLLOUT);
+    } else {  // nowhere to go: the channel is closed
       pending_write_.clear();
       written_ = 0;
     }
-    else want(protocol_out, POLLOUT);
   }
   if (entries.empty()) return false;
 
