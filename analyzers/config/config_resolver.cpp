@@ -20,6 +20,9 @@ void SettingsOverrides::apply(Settings& settings) const {
         settings.exclude.push_back(cwd + "/" + glob);
     }
   }
+  settings.extend_safe_fixes.insert(settings.extend_safe_fixes.end(), extend_safe_fixes.begin(), extend_safe_fixes.end());
+  settings.extend_unsafe_fixes.insert(settings.extend_unsafe_fixes.end(), extend_unsafe_fixes.begin(),
+                                      extend_unsafe_fixes.end());
   for (const auto& [code, level] : severity) settings.severity[code] = level;
   if (target) settings.target = *target;
   if (guide_base_url) settings.guide_base_url = *guide_base_url;

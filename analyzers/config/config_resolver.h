@@ -18,6 +18,8 @@ struct SettingsOverrides {
   std::vector<std::string> extend_select;          // adds to select
   std::vector<std::string> ignore;                 // adds
   std::vector<std::string> exclude;                // adds (relative to the current directory)
+  std::vector<std::string> extend_safe_fixes;      // adds
+  std::vector<std::string> extend_unsafe_fixes;    // adds
   std::map<std::string, Severity, std::less<>> severity;
   std::optional<MigrationTarget> target;
   std::optional<std::string> guide_base_url;

@@ -101,6 +101,12 @@ bool Settings::is_excluded(const std::filesystem::path& path) const {
   return false;
 }
 
+bool Settings::fix_is_safe(const RuleDefinition& rule, bool verdict_safe) const {
+  if (best_match(extend_unsafe_fixes, rule) > 0) return false;
+  if (best_match(extend_safe_fixes, rule) > 0) return true;
+  return verdict_safe;
+}
+
 std::string ConfigError::to_string() const {
   std::string text = file;
   if (!key.empty()) text += ": " + key;
@@ -160,6 +166,10 @@ ConfigLoad parse_pyproject_settings(std::string_view text, const std::string& fi
       error = read_string_list(value, file, full_key, settings.select, true);
     } else if (key == "ignore") {
       error = read_string_list(value, file, full_key, settings.ignore, true);
+    } else if (key == "extend-safe-fixes") {
+      error = read_string_list(value, file, full_key, settings.extend_safe_fixes, true);
+    } else if (key == "extend-unsafe-fixes") {
+      error = read_string_list(value, file, full_key, settings.extend_unsafe_fixes, true);
     } else if (key == "exclude") {
       error = read_string_list(value, file, full_key, settings.exclude, false);
     } else if (key == "target") {
@@ -195,8 +205,8 @@ ConfigLoad parse_pyproject_settings(std::string_view text, const std::string& fi
       }
     } else {
       error = ConfigError{file, full_key,
-                          "unknown key (expected select, ignore, exclude, severity, target or "
-                          "guide-base-url)"};
+                          "unknown key (expected select, ignore, exclude, severity, target, "
+                          "guide-base-url, extend-safe-fixes or extend-unsafe-fixes)"};
     }
     if (error) {
       load.error = std::move(error);

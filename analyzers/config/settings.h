@@ -26,6 +26,10 @@ struct Settings {
   // the glob has no '/').
   std::vector<std::string> exclude;
   std::map<std::string, Severity, std::less<>> severity;  // rule code -> severity
+  // Rules whose rewrites count as safe (or unsafe) whatever their own verdict, as ruff's
+  // extend-safe-fixes / extend-unsafe-fixes.
+  std::vector<std::string> extend_safe_fixes;
+  std::vector<std::string> extend_unsafe_fixes;
   MigrationTarget target = MigrationTarget::Threading;
   std::string guide_base_url{kDefaultGuideBaseUrl};
   std::filesystem::path root;         // the folder the exclude globs are relative to
@@ -34,6 +38,8 @@ struct Settings {
   bool is_enabled(const RuleDefinition& rule) const;
   Severity severity_of(const RuleDefinition& rule) const;
   bool is_excluded(const std::filesystem::path& path) const;
+  // A rewrite's verdict after the overrides: the unsafe list wins over the safe one.
+  bool fix_is_safe(const RuleDefinition& rule, bool verdict_safe) const;
 };
 
 // True when `selector` names the rule (code, code prefix, name or ALL).

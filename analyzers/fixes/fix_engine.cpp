@@ -141,10 +141,12 @@ FileFixResult fix_file(std::string source, const FileFixOptions& options, Python
       if (options.only_rule && finding.rule->code != *options.only_rule) continue;
       for (const Fix& fix : fixes_for_finding(tree, finding, findings, options.settings.target, parser)) {
         if (fix.target != options.settings.target) continue;
-        if (fix.safety == FixSafety::Unsafe && !options.unsafe) continue;
+        const bool safe = options.settings.fix_is_safe(*finding.rule, fix.safety == FixSafety::Safe);
+        if (!safe && !options.unsafe) continue;
         std::string next = apply_edits(result.text, fix.edits);
         if (next == result.text) continue;
-        result.applied.push_back({finding.rule, finding.range.start.row, fix.title, fix.safety});
+        result.applied.push_back(
+            {finding.rule, finding.range.start.row, fix.title, safe ? FixSafety::Safe : FixSafety::Unsafe});
         result.text = std::move(next);
         applied = true;
         break;

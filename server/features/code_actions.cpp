@@ -73,7 +73,8 @@ json code_actions(const Document& document, const CodeActionRequest& request, co
         actions.push_back({{"title", fix.title},
                            {"kind", "quickfix"},
                            {"diagnostics", json::array({diagnostic})},
-                           {"isPreferred", fix.safety == analyzers::FixSafety::Safe && fix.target == settings.target},
+                           {"isPreferred", settings.fix_is_safe(*finding.rule, fix.safety == analyzers::FixSafety::Safe) &&
+                                               fix.target == settings.target},
                            {"edit", workspace_edit(document, lsp_edits(document, fix.edits, encoding))}});
       }
       // `# noqa: EL301` at the end of the finding's line (or added to the line's noqa).

@@ -48,6 +48,10 @@ ServerSettings parse_server_settings(const json& value, std::vector<std::string>
       if (read_selectors(item, "select", select, warnings)) settings.overrides.select = select;
     } else if (key == "extendSelect") {
       read_selectors(item, "extendSelect", settings.overrides.extend_select, warnings);
+    } else if (key == "extendSafeFixes") {
+      read_selectors(item, "extendSafeFixes", settings.overrides.extend_safe_fixes, warnings);
+    } else if (key == "extendUnsafeFixes") {
+      read_selectors(item, "extendUnsafeFixes", settings.overrides.extend_unsafe_fixes, warnings);
     } else if (key == "ignore") {
       read_selectors(item, "ignore", settings.overrides.ignore, warnings);
     } else if (key == "exclude") {

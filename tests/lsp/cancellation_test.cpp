@@ -11,7 +11,9 @@ Json hover_request(const Json& id, const std::string& uri) {
               {"params", {{"textDocument", {{"uri", uri}}}, {"position", position(1, 3)}}}};
 }
 
-Json cancel(const Json& id) { return Json{{"jsonrpc", "2.0"}, {"method", "$/cancelRequest"}, {"params", {{"id", id}}}}; }
+Json cancel(const Json& id) {
+  return Json{{"jsonrpc", "2.0"}, {"method", "$/cancelRequest"}, {"params", {{"id", id}}}};
+}
 
 TEST(LspCancellation, CancelReadWithTheRequestCancelsIt) {
   LspClient client;
@@ -22,7 +24,8 @@ TEST(LspCancellation, CancelReadWithTheRequestCancelsIt) {
   const Json id = client.next_id();
   const Json string_id = "hover-" + id.dump();
   client.send_raw(LspClient::frame(hover_request(id, kDocUri)) + LspClient::frame(cancel(id)) +
-                  LspClient::frame(hover_request(string_id, kDocUri)) + LspClient::frame(cancel(string_id)));
+                  LspClient::frame(hover_request(string_id, kDocUri)) +
+                  LspClient::frame(cancel(string_id)));
   for (const Json& cancelled_id : {id, string_id}) {
     const Json response = client.wait_response(cancelled_id);
     EXPECT_EQ(error_of(response)["code"], -32800) << client.describe();
@@ -40,9 +43,11 @@ TEST(LspCancellation, CancelOnlyTheNamedRequest) {
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   const Json first = client.next_id();
   const Json second = client.next_id();
-  client.send_raw(LspClient::frame(hover_request(first, kDocUri)) + LspClient::frame(hover_request(second, kDocUri)) +
+  client.send_raw(LspClient::frame(hover_request(first, kDocUri)) +
+                  LspClient::frame(hover_request(second, kDocUri)) +
                   LspClient::frame(cancel(second)));
-  EXPECT_EQ(client.wait_response(first)["result"]["range"], range(1, 0, 1, 14)) << client.describe();
+  EXPECT_EQ(client.wait_response(first)["result"]["range"], range(1, 0, 1, 14))
+      << client.describe();
   EXPECT_EQ(error_of(client.wait_response(second))["code"], -32800) << client.describe();
 }
 
@@ -65,7 +70,8 @@ TEST(LspCancellation, CancellingAnAnsweredRequestDoesNothing) {
   client.initialize(push_capabilities());
   client.did_open(kDocUri, kSleepSource);
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
-  const Json id = client.send_request("textDocument/hover", {{"textDocument", {{"uri", kDocUri}}}, {"position", position(1, 3)}});
+  const Json id = client.send_request(
+      "textDocument/hover", {{"textDocument", {{"uri", kDocUri}}}, {"position", position(1, 3)}});
   ASSERT_TRUE(client.wait_response(id).contains("result"));
   const std::size_t before = client.transcript().size();
   client.notify("$/cancelRequest", {{"id", id}});
@@ -81,7 +87,9 @@ TEST(LspStaleVersions, TwoChangesInOneWritePublishInOrder) {
   auto change = [](int version, const Json& changes) {
     return LspClient::frame({{"jsonrpc", "2.0"},
                              {"method", "textDocument/didChange"},
-                             {"params", {{"textDocument", {{"uri", kDocUri}, {"version", version}}}, {"contentChanges", changes}}}});
+                             {"params",
+                              {{"textDocument", {{"uri", kDocUri}, {"version", version}}},
+                               {"contentChanges", changes}}}});
   };
   client.send_raw(change(2, Json::array({edit(1, 0, 1, 0, "import eventlet\n")})) +
                   change(3, Json::array({edit(2, 0, 2, 0, "eventlet.sleep(1)\n")})));
@@ -109,20 +117,24 @@ TEST(LspStaleVersions, ManyChangesInOneWrite) {
   std::string expected_text;
   for (int version = 2; version <= 41; ++version) {
     const std::string line = version % 2 == 0 ? "import eventlet\n" : "eventlet.sleep(1)\n";
-    batch += LspClient::frame({{"jsonrpc", "2.0"},
-                               {"method", "textDocument/didChange"},
-                               {"params", {{"textDocument", {{"uri", kDocUri}, {"version", version}}},
-                                           {"contentChanges", Json::array({edit(version - 2, 0, version - 2, 0, line)})}}}});
+    batch += LspClient::frame(
+        {{"jsonrpc", "2.0"},
+         {"method", "textDocument/didChange"},
+         {"params",
+          {{"textDocument", {{"uri", kDocUri}, {"version", version}}},
+           {"contentChanges", Json::array({edit(version - 2, 0, version - 2, 0, line)})}}}});
   }
   client.send_raw(batch);
   const auto last = client.wait_for_diagnostics(kDocUri, 41);
   ASSERT_TRUE(last) << client.describe();
   std::vector<int> versions;
   for (const Json& message : client.transcript()) {
-    if (message.value("method", "") == "textDocument/publishDiagnostics") versions.push_back(message["params"]["version"]);
+    if (message.value("method", "") == "textDocument/publishDiagnostics")
+      versions.push_back(message["params"]["version"]);
   }
   ASSERT_FALSE(versions.empty());
-  EXPECT_TRUE(std::is_sorted(versions.begin(), versions.end())) << ::testing::PrintToString(versions);
+  EXPECT_TRUE(std::is_sorted(versions.begin(), versions.end()))
+      << ::testing::PrintToString(versions);
   EXPECT_EQ(versions.back(), 41);
   EXPECT_EQ((*last)["diagnostics"].size(), 40u);  // 20 imports, 20 sleeps
 }

@@ -32,17 +32,21 @@ TEST(LspDiagnostics, PublishedOnOpenWithEveryField) {
   EXPECT_EQ(sleep["range"], range(1, 0, 1, 14));
   EXPECT_EQ(sleep["severity"], 2);
   EXPECT_EQ(sleep["source"], "eventlet-lsp");
-  EXPECT_EQ(sleep["codeDescription"], (Json{{"href", kGuide + "migrating-to-threading/#key-migration-patterns"}}));
-  EXPECT_EQ(sleep["message"], "`eventlet.sleep` suspends the green thread: use `time.sleep` or `await asyncio.sleep`");
+  EXPECT_EQ(sleep["codeDescription"],
+            (Json{{"href", kGuide + "migrating-to-threading/#key-migration-patterns"}}));
+  EXPECT_EQ(
+      sleep["message"],
+      "`eventlet.sleep` suspends the green thread: use `time.sleep` or `await asyncio.sleep`");
   EXPECT_EQ(sleep["data"], (Json{{"scenario", "green-threads"},
                                  {"rule", "eventlet-sleep"},
                                  {"qualifiedName", "eventlet.greenthread.sleep"}}));
-  EXPECT_EQ(sleep["tags"], Json::array({2}));  // a use of Eventlet's API: deprecated code
+  EXPECT_EQ(sleep["tags"], Json::array({2}));          // a use of Eventlet's API: deprecated code
   EXPECT_FALSE(sleep.contains("relatedInformation"));  // the client did not ask for it
 
   const Json import = find_code(diagnostics, "EL001");
   EXPECT_EQ(import["severity"], 3);
-  EXPECT_EQ(import["codeDescription"]["href"], kGuide + "preparing-for-migration/#locate-eventlet-usages");
+  EXPECT_EQ(import["codeDescription"]["href"],
+            kGuide + "preparing-for-migration/#locate-eventlet-usages");
   EXPECT_EQ(import["data"]["scenario"], "inventory");
   EXPECT_FALSE(import.contains("tags")) << "an import is inventory, not a deprecated use";
 }
@@ -88,7 +92,8 @@ TEST(LspDiagnostics, RelatedInformationForAnAliasedUseWhenSupported) {
   ASSERT_TRUE(published) << client.describe();
   ASSERT_EQ(summarize((*published)["diagnostics"]), kAliasDiagnostics);
   const Json spawn = find_code((*published)["diagnostics"], "EL301");
-  EXPECT_EQ(spawn["message"], "`gt.spawn` starts a background green thread whose result nobody reads");
+  EXPECT_EQ(spawn["message"],
+            "`gt.spawn` starts a background green thread whose result nobody reads");
   EXPECT_EQ(spawn["data"]["scenario"], "background-tasks");
   EXPECT_EQ(spawn["data"]["qualifiedName"], "eventlet.greenthread.spawn");
   EXPECT_EQ(spawn["relatedInformation"],
@@ -105,7 +110,8 @@ TEST(LspDiagnostics, NoRelatedInformationWithoutTheCapability) {
   const auto published = client.wait_for_diagnostics(kDocUri);
   ASSERT_TRUE(published) << client.describe();
   ASSERT_EQ(summarize((*published)["diagnostics"]), kAliasDiagnostics);
-  for (const Json& d : (*published)["diagnostics"]) EXPECT_FALSE(d.contains("relatedInformation")) << d.dump();
+  for (const Json& d : (*published)["diagnostics"])
+    EXPECT_FALSE(d.contains("relatedInformation")) << d.dump();
 }
 
 TEST(LspDiagnostics, CleanDocumentPublishesAnEmptyList) {
@@ -134,13 +140,21 @@ TEST(LspDidChange, IncrementalEditsMoveTheDiagnostics) {
   };
   const std::vector<Step> steps{
       // "import eventlet\neventlet.sleep(1)\nx = 1\n"
-      {"insert a line", Json::array({edit(1, 0, 1, 0, "eventlet.sleep(1)\n")}), {"EL001 0:0-0:15", "EL504 1:0-1:14"}},
+      {"insert a line",
+       Json::array({edit(1, 0, 1, 0, "eventlet.sleep(1)\n")}),
+       {"EL001 0:0-0:15", "EL504 1:0-1:14"}},
       // "\n\nimport eventlet\neventlet.sleep(1)\nx = 1\n"
-      {"insert blank lines", Json::array({edit(0, 0, 0, 0, "\n\n")}), {"EL001 2:0-2:15", "EL504 3:0-3:14"}},
+      {"insert blank lines",
+       Json::array({edit(0, 0, 0, 0, "\n\n")}),
+       {"EL001 2:0-2:15", "EL504 3:0-3:14"}},
       // "\nimport eventlet\neventlet.sleep(1)\nx = 1\n"
-      {"delete a line break", Json::array({edit(0, 0, 1, 0, "")}), {"EL001 1:0-1:15", "EL504 2:0-2:14"}},
+      {"delete a line break",
+       Json::array({edit(0, 0, 1, 0, "")}),
+       {"EL001 1:0-1:15", "EL504 2:0-2:14"}},
       // "\nimport eventlet as ev\nev.sleep(1)\nx = 1\n"
-      {"replace across lines", Json::array({edit(1, 7, 2, 8, "eventlet as ev\nev")}), {"EL001 1:0-1:21", "EL504 2:0-2:8"}},
+      {"replace across lines",
+       Json::array({edit(1, 7, 2, 8, "eventlet as ev\nev")}),
+       {"EL001 1:0-1:21", "EL504 2:0-2:8"}},
       // "import os\n\nimport eventlet as ev\nev.sleep(1)\nev.sleep(0)\n": the second change's
       // positions are in the text the first produced.
       {"two changes in one notification",
@@ -172,7 +186,9 @@ TEST(LspDidChange, FullTextChanges) {
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ(summarize((*published)["diagnostics"]), (Lines{"EL001 0:0-0:26", "EL505 1:0-1:5"}));
   // A whole text, then a ranged edit of that text, in one notification.
-  client.did_change(kDocUri, 3, Json::array({full_text("import eventlet\n"), edit(1, 0, 1, 0, "eventlet.sleep(1)\n")}));
+  client.did_change(
+      kDocUri, 3,
+      Json::array({full_text("import eventlet\n"), edit(1, 0, 1, 0, "eventlet.sleep(1)\n")}));
   published = client.wait_for_diagnostics(kDocUri, 3);
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ(summarize((*published)["diagnostics"]), kSleepDiagnostics);
@@ -211,9 +227,11 @@ TEST(LspHover, MarkdownWithRange) {
   EXPECT_EQ(hover["range"], range(1, 0, 1, 14));
   EXPECT_EQ(hover["contents"]["kind"], "markdown");
   const std::string value = hover["contents"]["value"];
-  EXPECT_TRUE(value.starts_with("**`eventlet.greenthread.sleep`**\n\nEL504 eventlet-sleep")) << value;
-  EXPECT_NE(value.find("[Migration guide](" + kGuide + "migrating-to-threading/#key-migration-patterns)"),
-            std::string::npos)
+  EXPECT_TRUE(value.starts_with("**`eventlet.greenthread.sleep`**\n\nEL504 eventlet-sleep"))
+      << value;
+  EXPECT_NE(
+      value.find("[Migration guide](" + kGuide + "migrating-to-threading/#key-migration-patterns)"),
+      std::string::npos)
       << value;
 }
 
@@ -228,10 +246,12 @@ TEST(LspHover, PlaintextWhenTheClientHasNoMarkdown) {
   EXPECT_EQ(hover["contents"]["kind"], "plaintext");
   const std::string value = hover["contents"]["value"];
   EXPECT_TRUE(value.starts_with("eventlet.greenthread.sleep\nEL504 eventlet-sleep")) << value;
-  EXPECT_NE(value.find("Migration guide: " + kGuide + "migrating-to-threading/#key-migration-patterns"),
-            std::string::npos)
+  EXPECT_NE(
+      value.find("Migration guide: " + kGuide + "migrating-to-threading/#key-migration-patterns"),
+      std::string::npos)
       << value;
-  for (const char* markup : {"**", "`", "]("}) EXPECT_EQ(value.find(markup), std::string::npos) << markup;
+  for (const char* markup : {"**", "`", "]("})
+    EXPECT_EQ(value.find(markup), std::string::npos) << markup;
 }
 
 TEST(LspHover, InnermostUseAndImports) {
@@ -241,16 +261,19 @@ TEST(LspHover, InnermostUseAndImports) {
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   const Json spawn = client.hover(kDocUri, 5, 4)["result"];
   EXPECT_EQ(spawn["range"], range(5, 0, 5, 8));
-  EXPECT_TRUE(spawn["contents"]["value"].get<std::string>().starts_with("**`eventlet.greenthread.spawn`**"))
+  EXPECT_TRUE(
+      spawn["contents"]["value"].get<std::string>().starts_with("**`eventlet.greenthread.spawn`**"))
       << spawn.dump();
   // The `import` keyword: the whole import statement (EL001).
   const Json import = client.hover(kDocUri, 1, 15)["result"];
   EXPECT_EQ(import["range"], range(1, 0, 1, 38));
-  EXPECT_TRUE(import["contents"]["value"].get<std::string>().starts_with("**`eventlet`**\n\nEL001")) << import.dump();
+  EXPECT_TRUE(import["contents"]["value"].get<std::string>().starts_with("**`eventlet`**\n\nEL001"))
+      << import.dump();
   // An imported name: that name.
   const Json imported = client.hover(kDocUri, 1, 25)["result"];
   EXPECT_EQ(imported["range"], range(1, 21, 1, 32));
-  EXPECT_TRUE(imported["contents"]["value"].get<std::string>().starts_with("**`eventlet.greenthread`**"))
+  EXPECT_TRUE(
+      imported["contents"]["value"].get<std::string>().starts_with("**`eventlet.greenthread`**"))
       << imported.dump();
 }
 
@@ -262,10 +285,12 @@ TEST(LspHover, NullAwayFromEventlet) {
   struct Probe {
     int line, character;
   };
-  for (const Probe probe : {Probe{3, 4}, Probe{2, 0}, Probe{5, 8}, Probe{5, 10}, Probe{6, 14}, Probe{40, 0}, Probe{3, 90}}) {
+  for (const Probe probe : {Probe{3, 4}, Probe{2, 0}, Probe{5, 8}, Probe{5, 10}, Probe{6, 14},
+                            Probe{40, 0}, Probe{3, 90}}) {
     const Json response = client.hover(kDocUri, probe.line, probe.character);
     ASSERT_TRUE(response.contains("result")) << response.dump();
-    EXPECT_TRUE(response["result"].is_null()) << probe.line << ":" << probe.character << " " << response.dump();
+    EXPECT_TRUE(response["result"].is_null())
+        << probe.line << ":" << probe.character << " " << response.dump();
   }
   // A document that is not open.
   const Json other = client.hover(doc_uri("other.py"), 0, 0);
@@ -287,7 +312,8 @@ TEST(LspDiagnostics, RequirementsFileIsAnalysedAsText) {
   ASSERT_EQ(summarize((*published)["diagnostics"]), (Lines{"EL901 1:0-1:16"}));
   const Json& dependency = (*published)["diagnostics"][0];
   EXPECT_EQ(dependency["data"]["scenario"], "planning");
-  EXPECT_EQ(dependency["message"], "`eventlet==0.35.2` declares Eventlet as a dependency of this project");
+  EXPECT_EQ(dependency["message"],
+            "`eventlet==0.35.2` declares Eventlet as a dependency of this project");
   EXPECT_EQ(client.hover(uri, 1, 3)["result"]["range"], range(1, 0, 1, 16));
   EXPECT_TRUE(client.hover(uri, 0, 3)["result"].is_null());
 }

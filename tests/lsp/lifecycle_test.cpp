@@ -18,7 +18,8 @@ namespace {
 std::string server_version() {
   const ProcessResult result = run_process(binary_path(), {"--version"});
   const std::string prefix = "eventlet-lsp ";
-  if (!result.exited() || result.exit_code != 0 || !result.out.starts_with(prefix)) return "<" + result.describe() + ">";
+  if (!result.exited() || result.exit_code != 0 || !result.out.starts_with(prefix))
+    return "<" + result.describe() + ">";
   std::string version = result.out.substr(prefix.size());
   while (!version.empty() && (version.back() == '\n' || version.back() == '\r')) version.pop_back();
   return version;
@@ -47,12 +48,14 @@ TEST(LspLifecycle, InitializeResultForAMinimalClient) {
 TEST(LspLifecycle, PositionEncodingOnlyWhenOffered) {
   {
     LspClient client;
-    const Json result = client.initialize({{"general", {{"positionEncodings", {"utf-16"}}}}})["result"];
+    const Json result =
+        client.initialize({{"general", {{"positionEncodings", {"utf-16"}}}}})["result"];
     EXPECT_EQ(result["capabilities"]["positionEncoding"], "utf-16");
   }
   {
     LspClient client;
-    const Json result = client.initialize({{"general", {{"positionEncodings", {"utf-32", "utf-16"}}}}})["result"];
+    const Json result =
+        client.initialize({{"general", {{"positionEncodings", {"utf-32", "utf-16"}}}}})["result"];
     EXPECT_EQ(result["capabilities"]["positionEncoding"], "utf-32");
   }
   {
@@ -64,9 +67,11 @@ TEST(LspLifecycle, PositionEncodingOnlyWhenOffered) {
 
 TEST(LspLifecycle, DiagnosticProviderOnlyForPullClients) {
   LspClient client;
-  const Json result = client.initialize({{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}})["result"];
-  EXPECT_EQ(result["capabilities"]["diagnosticProvider"],
-            (Json{{"identifier", "eventlet-lsp"}, {"interFileDependencies", false}, {"workspaceDiagnostics", true}}));
+  const Json result = client.initialize(
+      {{"textDocument", {{"diagnostic", {{"dynamicRegistration", false}}}}}})["result"];
+  EXPECT_EQ(result["capabilities"]["diagnosticProvider"], (Json{{"identifier", "eventlet-lsp"},
+                                                                {"interFileDependencies", false},
+                                                                {"workspaceDiagnostics", true}}));
   LspClient push_client;
   const Json push_result = push_client.initialize(push_capabilities())["result"];
   EXPECT_FALSE(push_result["capabilities"].contains("diagnosticProvider")) << push_result.dump();
@@ -108,8 +113,10 @@ TEST(LspLifecycle, StdinClosedAfterShutdownWithoutExitIsStatusOne) {
 TEST(LspLifecycle, SecondInitializeIsInvalidRequest) {
   LspClient client;
   ASSERT_TRUE(client.initialize().contains("result"));
-  const Json again = client.request("initialize", {{"processId", nullptr}, {"capabilities", Json::object()}});
-  EXPECT_EQ(error_of(again), (Json{{"code", -32600}, {"message", "initialize may be sent only once"}}));
+  const Json again =
+      client.request("initialize", {{"processId", nullptr}, {"capabilities", Json::object()}});
+  EXPECT_EQ(error_of(again),
+            (Json{{"code", -32600}, {"message", "initialize may be sent only once"}}));
   EXPECT_FALSE(again.contains("result"));
   expect_serves_a_document(client, kDocUri);
 }
@@ -121,9 +128,9 @@ TEST(LspLifecycle, RequestsAfterShutdownAreInvalidRequest) {
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   ASSERT_TRUE(client.request("shutdown", nullptr).contains("result"));
   for (const std::string method : {"textDocument/hover", "shutdown", "initialize"}) {
-    const Json params = method == "textDocument/hover"
-                            ? Json{{"textDocument", {{"uri", kDocUri}}}, {"position", position(1, 3)}}
-                            : Json::object();
+    const Json params = method == "textDocument/hover" ? Json{{"textDocument", {{"uri", kDocUri}}},
+                                                              {"position", position(1, 3)}}
+                                                       : Json::object();
     const Json response = client.request(method, params);
     EXPECT_EQ(error_of(response)["code"], -32600) << method << ": " << response.dump();
     EXPECT_EQ(error_of(response)["message"], "the server is shutting down") << method;
@@ -137,7 +144,8 @@ TEST(LspLifecycle, RequestBeforeInitializeIsServerNotInitialized) {
   for (const std::string method : {"textDocument/hover", "shutdown", "workspace/diagnostic"}) {
     const Json response = client.request(method, Json::object());
     EXPECT_EQ(error_of(response)["code"], -32002) << method << ": " << response.dump();
-    EXPECT_EQ(error_of(response)["message"], "the server is not initialized: send initialize first");
+    EXPECT_EQ(error_of(response)["message"],
+              "the server is not initialized: send initialize first");
   }
   // initialize still works afterwards.
   EXPECT_TRUE(client.initialize().contains("result")) << client.describe();
@@ -189,7 +197,8 @@ TEST(LspLifecycle, ExitsWhenTheParentProcessDies) {
 
 TEST(LspLifecycle, KeepsRunningWhileTheParentProcessLives) {
   LspClient client;
-  ASSERT_TRUE(client.initialize(Json::object(), {{"processId", static_cast<long>(::getpid())}}).contains("result"));
+  ASSERT_TRUE(client.initialize(Json::object(), {{"processId", static_cast<long>(::getpid())}})
+                  .contains("result"));
   client.pump_for(std::chrono::milliseconds(1300));  // more than one parent check
   EXPECT_TRUE(client.running()) << client.describe();
   EXPECT_EQ(client.shutdown_and_exit(), 0);

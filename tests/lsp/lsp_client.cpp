@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -19,8 +20,6 @@
 #include <sstream>
 #include <thread>
 
-#include <gtest/gtest.h>
-
 #include "../support/test_paths.h"
 
 extern char** environ;
@@ -32,7 +31,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-void set_nonblocking(int fd) { ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK); }
+void set_nonblocking(int fd) {
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+}
 
 std::string abbreviate(const std::string& text, std::size_t limit) {
   if (text.size() <= limit) return text;
@@ -53,8 +54,8 @@ LspClient::LspClient(LspClientOptions options) : options_(std::move(options)) {
   const std::string directory = options_.working_directory.string();
 
   int in_pipe[2], out_pipe[2], err_pipe[2], exec_pipe[2];
-  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 || ::pipe2(err_pipe, O_CLOEXEC) != 0 ||
-      ::pipe2(exec_pipe, O_CLOEXEC) != 0) {
+  if (::pipe2(in_pipe, O_CLOEXEC) != 0 || ::pipe2(out_pipe, O_CLOEXEC) != 0 ||
+      ::pipe2(err_pipe, O_CLOEXEC) != 0 || ::pipe2(exec_pipe, O_CLOEXEC) != 0) {
     output_error_ = std::string("pipe: ") + std::strerror(errno);
     reaped_ = true;
     return;
@@ -124,8 +125,10 @@ LspClient::~LspClient() {
     pollfd fd{stderr_fd_, POLLIN, 0};
     if (::poll(&fd, 1, 50) <= 0) continue;
     const ssize_t n = ::read(stderr_fd_, buffer, sizeof buffer);
-    if (n > 0) stderr_.append(buffer, static_cast<std::size_t>(n));
-    else if (n == 0 || (errno != EAGAIN && errno != EINTR)) close_fd(stderr_fd_);
+    if (n > 0)
+      stderr_.append(buffer, static_cast<std::size_t>(n));
+    else if (n == 0 || (errno != EAGAIN && errno != EINTR))
+      close_fd(stderr_fd_);
   }
   for (const char* report : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
     if (stderr_.find(report) != std::string::npos) {
@@ -174,14 +177,18 @@ std::string LspClient::frame_text(std::string_view body) {
   return framed;
 }
 
-std::string LspClient::frame(const Json& message) { return frame_text(message.dump()); }
+std::string LspClient::frame(const Json& message) {
+  return frame_text(message.dump());
+}
 
 void LspClient::send_raw(std::string_view bytes) {
   pending_write_.append(bytes);
   wait_until([this] { return pending_write_.empty(); }, Millis(20000));
 }
 
-void LspClient::send(const Json& message) { send_raw(frame(message)); }
+void LspClient::send(const Json& message) {
+  send_raw(frame(message));
+}
 
 void LspClient::close_stdin() {
   wait_until([this] { return pending_write_.empty(); }, Millis(20000));
@@ -272,9 +279,12 @@ bool LspClient::pump(Clock::time_point deadline) {
         stderr_.append(data);
       }
     } else if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
-      if (fd == socket_fd_) close_fd(socket_fd_);
-      else if (fd == stdout_fd_) close_fd(stdout_fd_);
-      else close_fd(stderr_fd_);
+      if (fd == socket_fd_)
+        close_fd(socket_fd_);
+      else if (fd == stdout_fd_)
+        close_fd(stdout_fd_);
+      else
+        close_fd(stderr_fd_);
     }
   }
   return true;
@@ -284,7 +294,8 @@ void LspClient::parse_output() {
   while (output_error_.empty()) {
     const std::size_t end = input_buffer_.find("\r\n\r\n");
     if (end == std::string::npos) {
-      if (input_buffer_.size() > 1024) output_error_ = "no end of header in: " + abbreviate(input_buffer_, 200);
+      if (input_buffer_.size() > 1024)
+        output_error_ = "no end of header in: " + abbreviate(input_buffer_, 200);
       return;
     }
     std::optional<std::size_t> length;
@@ -310,14 +321,16 @@ void LspClient::parse_output() {
       }
     }
     if (!length) {
-      output_error_ = "header without Content-Length: " + abbreviate(input_buffer_.substr(0, end), 200);
+      output_error_ =
+          "header without Content-Length: " + abbreviate(input_buffer_.substr(0, end), 200);
       return;
     }
     if (input_buffer_.size() < end + 4 + *length) return;
     const std::string body = input_buffer_.substr(end + 4, *length);
     input_buffer_.erase(0, end + 4 + *length);
     Json message = Json::parse(body, nullptr, false);
-    if (message.is_discarded() || !message.is_object() || message.value("jsonrpc", Json()) != "2.0") {
+    if (message.is_discarded() || !message.is_object() ||
+        message.value("jsonrpc", Json()) != "2.0") {
       output_error_ = "not a JSON-RPC 2.0 message: " + abbreviate(body, 300);
       return;
     }
@@ -385,9 +398,8 @@ void LspClient::notify(const std::string& method, const Json& params) {
   send(message);
 }
 
-std::optional<Json> LspClient::wait_for_notification(const std::string& method,
-                                                     const std::function<bool(const Json&)>& predicate,
-                                                     Millis timeout) {
+std::optional<Json> LspClient::wait_for_notification(
+    const std::string& method, const std::function<bool(const Json&)>& predicate, Millis timeout) {
   std::optional<Json> found;
   wait_until(
       [&] {
@@ -465,7 +477,9 @@ bool LspClient::running() {
   const pid_t waited = ::waitpid(pid_, &status, WNOHANG);
   if (waited == pid_) {
     reaped_ = true;
-    exit_status_ = WIFEXITED(status) ? WEXITSTATUS(status) : WIFSIGNALED(status) ? 128 + WTERMSIG(status) : -1;
+    exit_status_ = WIFEXITED(status)     ? WEXITSTATUS(status)
+                   : WIFSIGNALED(status) ? 128 + WTERMSIG(status)
+                                         : -1;
     return false;
   }
   return true;
@@ -483,7 +497,8 @@ std::optional<int> LspClient::wait_exit(Millis timeout) {
       return std::nullopt;
     }
     if (Clock::now() >= deadline) return std::nullopt;
-    if (!pump(std::min(deadline, Clock::now() + Millis(20)))) std::this_thread::sleep_for(Millis(5));
+    if (!pump(std::min(deadline, Clock::now() + Millis(20))))
+      std::this_thread::sleep_for(Millis(5));
   }
 }
 
@@ -506,9 +521,11 @@ Json LspClient::initialize(const Json& capabilities, const Json& extra, bool sen
   return response;
 }
 
-void LspClient::did_open(const std::string& uri, const std::string& text, int version, const std::string& language) {
+void LspClient::did_open(const std::string& uri, const std::string& text, int version,
+                         const std::string& language) {
   notify("textDocument/didOpen",
-         {{"textDocument", {{"uri", uri}, {"languageId", language}, {"version", version}, {"text", text}}}});
+         {{"textDocument",
+           {{"uri", uri}, {"languageId", language}, {"version", version}, {"text", text}}}});
 }
 
 void LspClient::did_change(const std::string& uri, int version, const Json& changes) {
@@ -520,8 +537,8 @@ void LspClient::did_close(const std::string& uri) {
   notify("textDocument/didClose", {{"textDocument", {{"uri", uri}}}});
 }
 
-std::optional<Json> LspClient::wait_for_diagnostics(const std::string& uri, std::optional<int> version,
-                                                    Millis timeout) {
+std::optional<Json> LspClient::wait_for_diagnostics(const std::string& uri,
+                                                    std::optional<int> version, Millis timeout) {
   auto found = wait_for_notification(
       "textDocument/publishDiagnostics",
       [&](const Json& params) {
@@ -534,8 +551,8 @@ std::optional<Json> LspClient::wait_for_diagnostics(const std::string& uri, std:
 }
 
 Json LspClient::hover(const std::string& uri, int line, int character) {
-  return request("textDocument/hover",
-                 {{"textDocument", {{"uri", uri}}}, {"position", {{"line", line}, {"character", character}}}});
+  return request("textDocument/hover", {{"textDocument", {{"uri", uri}}},
+                                        {"position", {{"line", line}, {"character", character}}}});
 }
 
 std::optional<int> LspClient::shutdown_and_exit() {
@@ -550,7 +567,8 @@ std::optional<int> LspClient::shutdown_and_exit() {
 std::string file_uri(const fs::path& path) {
   std::string uri = "file://";
   for (unsigned char c : fs::absolute(path).lexically_normal().string()) {
-    if (std::isalnum(c) || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
+    if (std::isalnum(c) ||
+        std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
       uri += static_cast<char>(c);
     } else {
       static const char* hex = "0123456789ABCDEF";

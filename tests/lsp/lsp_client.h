@@ -18,12 +18,11 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace eventlet_lsp::testing {
 
@@ -116,7 +115,8 @@ class LspClient {
   void did_change(const std::string& uri, int version, const Json& changes);
   void did_close(const std::string& uri);
   // The next publishDiagnostics for `uri` (optionally of one version).
-  std::optional<Json> wait_for_diagnostics(const std::string& uri, std::optional<int> version = std::nullopt,
+  std::optional<Json> wait_for_diagnostics(const std::string& uri,
+                                           std::optional<int> version = std::nullopt,
                                            Millis timeout = kWait);
   Json hover(const std::string& uri, int line, int character);
   // Shuts down cleanly: shutdown, exit, and the exit status.
@@ -168,9 +168,12 @@ class TempDir {
   TempDir& operator=(const TempDir&) = delete;
   const std::filesystem::path& path() const { return path_; }
   // Writes a file (creating directories), returns its path.
-  std::filesystem::path write(const std::filesystem::path& relative, std::string_view content) const;
+  std::filesystem::path write(const std::filesystem::path& relative,
+                              std::string_view content) const;
   std::string uri() const { return file_uri(path_); }
-  std::string uri(const std::filesystem::path& relative) const { return file_uri(path_ / relative); }
+  std::string uri(const std::filesystem::path& relative) const {
+    return file_uri(path_ / relative);
+  }
 
  private:
   std::filesystem::path path_;

@@ -14,17 +14,26 @@ namespace eventlet_lsp::testing {
 
 // A document URI whose folders do not exist: no pyproject.toml can apply to it.
 inline const std::string kDocUri = "file:///eventlet-lsp-test-nowhere/app.py";
-inline std::string doc_uri(const std::string& name) { return "file:///eventlet-lsp-test-nowhere/" + name; }
+inline std::string doc_uri(const std::string& name) {
+  return "file:///eventlet-lsp-test-nowhere/" + name;
+}
 
-inline Json position(int line, int character) { return Json{{"line", line}, {"character", character}}; }
+inline Json position(int line, int character) {
+  return Json{{"line", line}, {"character", character}};
+}
 inline Json range(int start_line, int start_character, int end_line, int end_character) {
-  return Json{{"start", position(start_line, start_character)}, {"end", position(end_line, end_character)}};
+  return Json{{"start", position(start_line, start_character)},
+              {"end", position(end_line, end_character)}};
 }
 // A TextDocumentContentChangeEvent: ranged, or the whole text.
-inline Json edit(int start_line, int start_character, int end_line, int end_character, const std::string& text) {
-  return Json{{"range", range(start_line, start_character, end_line, end_character)}, {"text", text}};
+inline Json edit(int start_line, int start_character, int end_line, int end_character,
+                 const std::string& text) {
+  return Json{{"range", range(start_line, start_character, end_line, end_character)},
+              {"text", text}};
 }
-inline Json full_text(const std::string& text) { return Json{{"text", text}}; }
+inline Json full_text(const std::string& text) {
+  return Json{{"text", text}};
+}
 
 // "EL504 1:0-1:14" per diagnostic, in the server's order.
 inline std::vector<std::string> summarize(const Json& diagnostics) {
@@ -32,9 +41,11 @@ inline std::vector<std::string> summarize(const Json& diagnostics) {
   if (!diagnostics.is_array()) return {"<not an array: " + diagnostics.dump() + ">"};
   for (const Json& d : diagnostics) {
     const Json& r = d.at("range");
-    out.push_back(d.at("code").get<std::string>() + " " + std::to_string(r["start"]["line"].get<int>()) + ":" +
+    out.push_back(d.at("code").get<std::string>() + " " +
+                  std::to_string(r["start"]["line"].get<int>()) + ":" +
                   std::to_string(r["start"]["character"].get<int>()) + "-" +
-                  std::to_string(r["end"]["line"].get<int>()) + ":" + std::to_string(r["end"]["character"].get<int>()));
+                  std::to_string(r["end"]["line"].get<int>()) + ":" +
+                  std::to_string(r["end"]["character"].get<int>()));
   }
   return out;
 }
@@ -60,7 +71,8 @@ inline const std::string kAliasSource =
     "\n"
     "gt.spawn(f)\n"
     "eventlet.sleep(1)\n";
-inline const Lines kAliasDiagnostics{"EL001 0:0-0:15", "EL001 1:0-1:38", "EL301 5:0-5:8", "EL504 6:0-6:14"};
+inline const Lines kAliasDiagnostics{"EL001 0:0-0:15", "EL001 1:0-1:38", "EL301 5:0-5:8",
+                                     "EL504 6:0-6:14"};
 
 // Opens a new document and checks its diagnostics: the server still serves correctly.
 inline void expect_serves_a_document(LspClient& client, const std::string& uri) {
@@ -75,9 +87,13 @@ inline void expect_serves_a_document(LspClient& client, const std::string& uri) 
 
 // Tests of known server bugs skip (with "BUG: ...") unless EVENTLET_LSP_RUN_KNOWN_BUGS is set, so
 // that a fix can be checked by running them.
-inline bool run_known_bugs() { return std::getenv("EVENTLET_LSP_RUN_KNOWN_BUGS") != nullptr; }
+inline bool run_known_bugs() {
+  return std::getenv("EVENTLET_LSP_RUN_KNOWN_BUGS") != nullptr;
+}
 
 // The error of a response: {code, message}, or null.
-inline Json error_of(const Json& response) { return response.value("error", Json()); }
+inline Json error_of(const Json& response) {
+  return response.value("error", Json());
+}
 
 }  // namespace eventlet_lsp::testing

@@ -6,13 +6,15 @@ namespace eventlet_lsp::testing {
 namespace {
 
 // Line 2: tab, `x = "中文😀"; `, then `eventlet.sleep(1)`. Line 3: tab, `eventlet.sleep(0)`.
-const std::string kSource = "import eventlet\nif True:\n\tx = \"\xe4\xb8\xad\xe6\x96\x87\xf0\x9f\x98\x80\"; eventlet.sleep(1)\n\teventlet.sleep(0)\n";
+const std::string kSource =
+    "import eventlet\nif True:\n\tx = \"\xe4\xb8\xad\xe6\x96\x87\xf0\x9f\x98\x80\"; "
+    "eventlet.sleep(1)\n\teventlet.sleep(0)\n";
 
 struct EncodingCase {
   const char* name;
-  Json offered;              // general.positionEncodings, or null for none
-  const char* negotiated;    // positionEncoding in the result, or null for none
-  int start;                 // where `eventlet.sleep` starts on line 2, in this encoding's units
+  Json offered;            // general.positionEncodings, or null for none
+  const char* negotiated;  // positionEncoding in the result, or null for none
+  int start;               // where `eventlet.sleep` starts on line 2, in this encoding's units
 };
 
 class LspPositions : public ::testing::TestWithParam<EncodingCase> {};
@@ -24,21 +26,25 @@ Json capabilities_for(const EncodingCase& c) {
 }
 
 std::string span(int line, int start, int end) {
-  return std::to_string(line) + ":" + std::to_string(start) + "-" + std::to_string(line) + ":" + std::to_string(end);
+  return std::to_string(line) + ":" + std::to_string(start) + "-" + std::to_string(line) + ":" +
+         std::to_string(end);
 }
 
 TEST_P(LspPositions, DiagnosticsHoverAndEditsInTheNegotiatedEncoding) {
   const EncodingCase& c = GetParam();
   LspClient client;
   const Json result = client.initialize(capabilities_for(c))["result"];
-  if (c.negotiated == nullptr) EXPECT_FALSE(result["capabilities"].contains("positionEncoding")) << result.dump();
-  else EXPECT_EQ(result["capabilities"]["positionEncoding"], c.negotiated);
+  if (c.negotiated == nullptr)
+    EXPECT_FALSE(result["capabilities"].contains("positionEncoding")) << result.dump();
+  else
+    EXPECT_EQ(result["capabilities"]["positionEncoding"], c.negotiated);
 
   client.did_open(kDocUri, kSource);
   auto published = client.wait_for_diagnostics(kDocUri, 1);
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ(summarize((*published)["diagnostics"]),
-            (Lines{"EL001 0:0-0:15", "EL504 " + span(2, c.start, c.start + 14), "EL505 " + span(3, 1, 15)}));
+            (Lines{"EL001 0:0-0:15", "EL504 " + span(2, c.start, c.start + 14),
+                   "EL505 " + span(3, 1, 15)}));
 
   // Hover: on the first unit of the call, not on the unit before it, nor on the `(` after it.
   Json hover = client.hover(kDocUri, 2, c.start);
@@ -56,17 +62,18 @@ TEST_P(LspPositions, DiagnosticsHoverAndEditsInTheNegotiatedEncoding) {
   published = client.wait_for_diagnostics(kDocUri, 2);
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ(summarize((*published)["diagnostics"]),
-            (Lines{"EL001 0:0-0:15", "EL505 " + span(2, c.start, c.start + 14), "EL504 " + span(2, c.start + 19, c.start + 33),
-                   "EL505 " + span(3, 1, 15)}));
+            (Lines{"EL001 0:0-0:15", "EL505 " + span(2, c.start, c.start + 14),
+                   "EL504 " + span(2, c.start + 19, c.start + 33), "EL505 " + span(3, 1, 15)}));
   // Replacing the CJK text and the emoji (in this encoding's units) with plain ASCII.
-  const int string_start = 6;  // after `\tx = "`
+  const int string_start = 6;          // after `\tx = "`
   const int string_end = c.start - 3;  // before `"; `
   client.did_change(kDocUri, 3, Json::array({edit(2, string_start, 2, string_end, "abc")}));
   published = client.wait_for_diagnostics(kDocUri, 3);
   ASSERT_TRUE(published) << client.describe();
   // `\tx = "abc"; ` is 12 units in every encoding.
   EXPECT_EQ(summarize((*published)["diagnostics"]),
-            (Lines{"EL001 0:0-0:15", "EL505 " + span(2, 12, 26), "EL504 " + span(2, 31, 45), "EL505 " + span(3, 1, 15)}));
+            (Lines{"EL001 0:0-0:15", "EL505 " + span(2, 12, 26), "EL504 " + span(2, 31, 45),
+                   "EL505 " + span(3, 1, 15)}));
   EXPECT_TRUE(client.take_notifications("window/logMessage").empty()) << client.describe();
 }
 
@@ -78,7 +85,9 @@ INSTANTIATE_TEST_SUITE_P(
                       EncodingCase{"Utf8Preferred", Json::array({"utf-8", "utf-16"}), "utf-8", 19},
                       EncodingCase{"Utf8Last", Json::array({"utf-16", "utf-8"}), "utf-8", 19},
                       EncodingCase{"Utf32", Json::array({"utf-32", "utf-16"}), "utf-32", 12}),
-    [](const ::testing::TestParamInfo<EncodingCase>& info) { return std::string(info.param.name); });
+    [](const ::testing::TestParamInfo<EncodingCase>& info) {
+      return std::string(info.param.name);
+    });
 
 TEST(LspLineEndings, CrLf) {
   LspClient client;
@@ -96,9 +105,11 @@ TEST(LspLineEndings, CrLf) {
 }
 
 TEST(LspLineEndings, LoneCarriageReturnEndsALine) {
-  if (!run_known_bugs()) GTEST_SKIP() << "BUG: LSP counts a lone \\r as a line ending, but the server's LineIndex (and so every "
-                  "position it sends) splits lines on \\n only: `import eventlet\\reventlet.sleep(1)\\r` "
-                  "gets EL504 at 0:16-0:30 instead of 1:0-1:14";
+  if (!run_known_bugs())
+    GTEST_SKIP()
+        << "BUG: LSP counts a lone \\r as a line ending, but the server's LineIndex (and so every "
+           "position it sends) splits lines on \\n only: `import eventlet\\reventlet.sleep(1)\\r` "
+           "gets EL504 at 0:16-0:30 instead of 1:0-1:14";
   LspClient client;
   client.initialize(push_capabilities());
   client.did_open(kDocUri, "import eventlet\reventlet.sleep(1)\r");

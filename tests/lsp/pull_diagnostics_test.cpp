@@ -6,11 +6,13 @@ namespace {
 
 Json pull_capabilities() {
   Json capabilities = push_capabilities();
-  capabilities["textDocument"]["diagnostic"] = {{"dynamicRegistration", false}, {"relatedDocumentSupport", false}};
+  capabilities["textDocument"]["diagnostic"] = {{"dynamicRegistration", false},
+                                                {"relatedDocumentSupport", false}};
   return capabilities;
 }
 
-Json document_diagnostic(LspClient& client, const std::string& uri, const Json& previous = nullptr) {
+Json document_diagnostic(LspClient& client, const std::string& uri,
+                         const Json& previous = nullptr) {
   Json params{{"textDocument", {{"uri", uri}}}};
   if (!previous.is_null()) params["previousResultId"] = previous;
   return client.request("textDocument/diagnostic", params);
@@ -23,7 +25,8 @@ TEST(LspPullDiagnostics, FullThenUnchangedThenFullAfterAnEdit) {
   Json response = document_diagnostic(client, kDocUri);
   ASSERT_TRUE(response.contains("result")) << client.describe();
   // A pull client gets no pushed diagnostics (the didOpen was handled before the request).
-  EXPECT_TRUE(client.take_notifications("textDocument/publishDiagnostics").empty()) << client.describe();
+  EXPECT_TRUE(client.take_notifications("textDocument/publishDiagnostics").empty())
+      << client.describe();
   Json result = response["result"];
   EXPECT_EQ(result["kind"], "full");
   ASSERT_TRUE(result["resultId"].is_string()) << result.dump();
@@ -33,7 +36,8 @@ TEST(LspPullDiagnostics, FullThenUnchangedThenFullAfterAnEdit) {
 
   // Same result id: unchanged, with the same id.
   response = document_diagnostic(client, kDocUri, first_id);
-  EXPECT_EQ(response["result"], (Json{{"kind", "unchanged"}, {"resultId", first_id}})) << response.dump();
+  EXPECT_EQ(response["result"], (Json{{"kind", "unchanged"}, {"resultId", first_id}}))
+      << response.dump();
 
   // An edit: full again, under a new id.
   client.did_change(kDocUri, 2, Json::array({edit(1, 0, 2, 0, "")}));
@@ -49,7 +53,8 @@ TEST(LspPullDiagnostics, FullThenUnchangedThenFullAfterAnEdit) {
   response = document_diagnostic(client, kDocUri, "no-such-id");
   EXPECT_EQ(response["result"]["kind"], "full");
   EXPECT_EQ(response["result"]["resultId"], second_id);
-  EXPECT_TRUE(client.take_notifications("textDocument/publishDiagnostics").empty()) << client.describe();
+  EXPECT_TRUE(client.take_notifications("textDocument/publishDiagnostics").empty())
+      << client.describe();
 }
 
 TEST(LspPullDiagnostics, FileOnDiskWhenNotOpen) {
@@ -70,7 +75,8 @@ TEST(LspPullDiagnostics, NoPushAfterChangeOrClose) {
   client.did_change(kDocUri, 2, Json::array({full_text("import eventlet\n")}));
   client.did_close(kDocUri);
   // The sentinel request is answered after the three notifications were handled.
-  const Json response = client.request("textDocument/hover", {{"textDocument", {{"uri", kDocUri}}}, {"position", position(0, 0)}});
+  const Json response = client.request(
+      "textDocument/hover", {{"textDocument", {{"uri", kDocUri}}}, {"position", position(0, 0)}});
   ASSERT_TRUE(response.contains("result")) << client.describe();
   EXPECT_EQ(client.transcript().size(), 2u) << client.describe();
 }

@@ -1,5 +1,5 @@
-// Editor settings (initializationOptions, workspace/didChangeConfiguration, workspace/configuration)
-// and $/setTrace.
+// Editor settings (initializationOptions, workspace/didChangeConfiguration,
+// workspace/configuration) and $/setTrace.
 #include "lsp_test_support.h"
 
 namespace eventlet_lsp::testing {
@@ -20,7 +20,8 @@ TEST(LspSettings, DidChangeConfigurationIgnoreRepublishes) {
   ASSERT_TRUE(published) << client.describe();
   ASSERT_EQ(summarize((*published)["diagnostics"]), kAliasDiagnostics);
 
-  client.notify("workspace/didChangeConfiguration", {{"settings", {{"eventletLsp", {{"ignore", {"EL001"}}}}}}});
+  client.notify("workspace/didChangeConfiguration",
+                {{"settings", {{"eventletLsp", {{"ignore", {"EL001"}}}}}}});
   published = client.wait_for_diagnostics(kDocUri);
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ((*published)["version"], 4);  // same document version, new settings
@@ -36,7 +37,8 @@ TEST(LspSettings, DidChangeConfigurationIgnoreRepublishes) {
   EXPECT_EQ(severity_of((*published)["diagnostics"], "EL504"), 2);
 
   // Hover follows the settings too: an ignored rule has no hover.
-  client.notify("workspace/didChangeConfiguration", {{"settings", {{"eventletLsp", {{"ignore", {"EL504"}}}}}}});
+  client.notify("workspace/didChangeConfiguration",
+                {{"settings", {{"eventletLsp", {{"ignore", {"EL504"}}}}}}});
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   EXPECT_TRUE(client.hover(kDocUri, 6, 3)["result"].is_null());
   EXPECT_TRUE(client.take_notifications("window/logMessage").empty()) << client.describe();
@@ -48,7 +50,9 @@ TEST(LspSettings, InvalidSettingsAreReportedAndIgnored) {
   client.did_open(kDocUri, kSleepSource);
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   client.notify("workspace/didChangeConfiguration",
-                {{"settings", {{"eventletLsp", {{"ignore", "EL001"}, {"severity", {{"EL504", "fatal"}}}, {"colour", 1}}}}}});
+                {{"settings",
+                  {{"eventletLsp",
+                    {{"ignore", "EL001"}, {"severity", {{"EL504", "fatal"}}}, {"colour", 1}}}}}});
   const auto published = client.wait_for_diagnostics(kDocUri);
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ(summarize((*published)["diagnostics"]), kSleepDiagnostics);
@@ -59,9 +63,10 @@ TEST(LspSettings, InvalidSettingsAreReportedAndIgnored) {
     warnings.push_back(log["params"]["message"]);
   }
   std::sort(warnings.begin(), warnings.end());
-  EXPECT_EQ(warnings, (std::vector<std::string>{"eventlet-lsp: setting ignore: expected an array of rule selectors",
-                                                "eventlet-lsp: setting severity.EL504: unknown rule or level",
-                                                "eventlet-lsp: unknown setting colour"}));
+  EXPECT_EQ(warnings, (std::vector<std::string>{
+                          "eventlet-lsp: setting ignore: expected an array of rule selectors",
+                          "eventlet-lsp: setting severity.EL504: unknown rule or level",
+                          "eventlet-lsp: unknown setting colour"}));
 }
 
 TEST(LspSettings, InitializationOptionsSelect) {
@@ -75,9 +80,10 @@ TEST(LspSettings, InitializationOptionsSelect) {
 
 TEST(LspSettings, InitializationOptionsNestedWithGuideUrl) {
   LspClient client;
-  client.initialize(push_capabilities(),
-                    {{"initializationOptions",
-                      {{"eventletLsp", {{"select", {"EL5"}}, {"guideBaseUrl", "https://mirror.example/"}}}}}});
+  client.initialize(
+      push_capabilities(),
+      {{"initializationOptions",
+        {{"eventletLsp", {{"select", {"EL5"}}, {"guideBaseUrl", "https://mirror.example/"}}}}}});
   client.did_open(kDocUri, kSleepSource);
   const auto published = client.wait_for_diagnostics(kDocUri);
   ASSERT_TRUE(published) << client.describe();
@@ -132,8 +138,9 @@ TEST(LspTrace, SetTraceVerboseLogsLaterRequests) {
   // messages: no verbose part; off: nothing.
   client.notify("$/setTrace", {{"value", "messages"}});
   client.request("shutdown", nullptr);
-  trace = client.wait_for_notification(
-      "$/logTrace", [](const Json& params) { return params["message"] != "notification $/setTrace"; });
+  trace = client.wait_for_notification("$/logTrace", [](const Json& params) {
+    return params["message"] != "notification $/setTrace";
+  });
   ASSERT_TRUE(trace) << client.describe();
   EXPECT_EQ((*trace)["params"], (Json{{"message", "request shutdown"}}));
 }
@@ -148,7 +155,8 @@ TEST(LspTrace, SetTraceOffStopsLogging) {
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   std::vector<Json> traces = client.take_notifications("$/logTrace");
   // Only the $/setTrace notification itself may have been traced (before it took effect).
-  for (const Json& t : traces) EXPECT_EQ(t["params"]["message"], "notification $/setTrace") << t.dump();
+  for (const Json& t : traces)
+    EXPECT_EQ(t["params"]["message"], "notification $/setTrace") << t.dump();
 }
 
 TEST(LspTrace, InvalidTraceValueIsAWarning) {
@@ -158,7 +166,8 @@ TEST(LspTrace, InvalidTraceValueIsAWarning) {
   const auto log = client.wait_for_notification("window/logMessage");
   ASSERT_TRUE(log) << client.describe();
   EXPECT_EQ((*log)["params"]["type"], 2);
-  EXPECT_EQ((*log)["params"]["message"], "eventlet-lsp: $/setTrace: params.value must be off, messages or verbose");
+  EXPECT_EQ((*log)["params"]["message"],
+            "eventlet-lsp: $/setTrace: params.value must be off, messages or verbose");
   client.hover(kDocUri, 0, 0);
   EXPECT_TRUE(client.take_notifications("$/logTrace").empty());
 }

@@ -34,7 +34,8 @@ TEST(LspListen, ServesOneClientOverTcp) {
   const unsigned short port = free_port();
   ASSERT_NE(port, 0);
   LspClient client({.args = {"serve", "--listen", std::to_string(port)}});
-  ASSERT_TRUE(client.connect_tcp(port)) << "could not connect to port " << port << "\n" << client.describe();
+  ASSERT_TRUE(client.connect_tcp(port)) << "could not connect to port " << port << "\n"
+                                        << client.describe();
   const Json response = client.initialize(push_capabilities());
   ASSERT_TRUE(response.contains("result")) << client.describe();
   EXPECT_EQ(response["result"]["serverInfo"]["name"], "eventlet-lsp");
@@ -46,7 +47,8 @@ TEST(LspListen, ServesOneClientOverTcp) {
   EXPECT_EQ(client.shutdown_and_exit(), 0) << client.describe();
   // In TCP mode stdout is not the protocol channel, and stays quiet.
   EXPECT_EQ(client.process_stdout(), "");
-  EXPECT_NE(client.stderr_text().find("listening on 127.0.0.1:" + std::to_string(port)), std::string::npos)
+  EXPECT_NE(client.stderr_text().find("listening on 127.0.0.1:" + std::to_string(port)),
+            std::string::npos)
       << client.stderr_text();
 }
 
@@ -61,8 +63,10 @@ TEST(LspListen, ClientDisconnectWithoutExitIsStatusOne) {
 }
 
 TEST(LspListen, PortInUseIsAnErrorExitNotACrash) {
-  if (!run_known_bugs()) GTEST_SKIP() << "BUG: `serve --listen PORT` on a port already in use dies of an uncaught "
-                  "boost::system::system_error (std::terminate, SIGABRT) instead of exiting with an error status";
+  if (!run_known_bugs())
+    GTEST_SKIP() << "BUG: `serve --listen PORT` on a port already in use dies of an uncaught "
+                    "boost::system::system_error (std::terminate, SIGABRT) instead of exiting with "
+                    "an error status";
   // Hold a port.
   const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
   ASSERT_GE(holder, 0);
@@ -80,7 +84,8 @@ TEST(LspListen, PortInUseIsAnErrorExitNotACrash) {
   ASSERT_TRUE(status.has_value()) << client.describe();
   EXPECT_GT(*status, 0);
   EXPECT_LT(*status, 128) << "killed by signal " << (*status - 128) << "\n" << client.describe();
-  EXPECT_NE(client.stderr_text().find(std::to_string(port)), std::string::npos) << client.stderr_text();
+  EXPECT_NE(client.stderr_text().find(std::to_string(port)), std::string::npos)
+      << client.stderr_text();
 }
 
 // Parses a whole captured stream as Content-Length framed JSON-RPC 2.0 messages.
@@ -90,22 +95,25 @@ TEST(LspListen, PortInUseIsAnErrorExitNotACrash) {
   while (at < stream.size()) {
     const std::string prefix = "Content-Length: ";
     if (stream.compare(at, prefix.size(), prefix) != 0) {
-      return ::testing::AssertionFailure() << "message " << count << " at byte " << at
-                                           << " does not start with a Content-Length header: "
-                                           << stream.substr(at, 80);
+      return ::testing::AssertionFailure()
+             << "message " << count << " at byte " << at
+             << " does not start with a Content-Length header: " << stream.substr(at, 80);
     }
     const std::size_t end = stream.find("\r\n\r\n", at);
-    if (end == std::string::npos) return ::testing::AssertionFailure() << "unterminated header at byte " << at;
+    if (end == std::string::npos)
+      return ::testing::AssertionFailure() << "unterminated header at byte " << at;
     std::size_t length = 0;
     const char* first = stream.data() + at + prefix.size();
     const auto [ptr, ec] = std::from_chars(first, stream.data() + end, length);
     if (ec != std::errc() || ptr != stream.data() + end) {
       return ::testing::AssertionFailure() << "bad header: " << stream.substr(at, end - at);
     }
-    if (end + 4 + length > stream.size()) return ::testing::AssertionFailure() << "truncated body at byte " << end + 4;
+    if (end + 4 + length > stream.size())
+      return ::testing::AssertionFailure() << "truncated body at byte " << end + 4;
     const std::string body = stream.substr(end + 4, length);
     const Json message = Json::parse(body, nullptr, false);
-    if (message.is_discarded() || !message.is_object() || message.value("jsonrpc", Json()) != "2.0") {
+    if (message.is_discarded() || !message.is_object() ||
+        message.value("jsonrpc", Json()) != "2.0") {
       return ::testing::AssertionFailure() << "not a JSON-RPC 2.0 object: " << body.substr(0, 200);
     }
     ++count;
@@ -119,7 +127,8 @@ TEST(LspStdout, EverythingOnStdoutIsFramedJsonRpc) {
   Json capabilities = push_capabilities();
   capabilities["textDocument"]["publishDiagnostics"]["relatedInformation"] = true;
   capabilities["workspace"] = {{"configuration", true}};
-  client.initialize(capabilities, {{"trace", "verbose"}, {"initializationOptions", {{"bogus", true}}}});
+  client.initialize(capabilities,
+                    {{"trace", "verbose"}, {"initializationOptions", {{"bogus", true}}}});
   client.did_open(kDocUri, kAliasSource);
   ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
   // A few errors of every kind.
@@ -128,9 +137,12 @@ TEST(LspStdout, EverythingOnStdoutIsFramedJsonRpc) {
   client.send_raw(LspClient::frame_text("[]"));
   client.request("no/such/method", Json::object());
   client.request("textDocument/hover", {{"position", "x"}});
-  client.notify("textDocument/didChange", {{"textDocument", {{"uri", doc_uri("ghost.py")}, {"version", 2}}}, {"contentChanges", Json::array()}});
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", doc_uri("ghost.py")}, {"version", 2}}},
+                 {"contentChanges", Json::array()}});
   client.did_change(kDocUri, 2, Json::array({edit(90, 0, 99, 0, "eventlet.spawn(print)\n")}));
-  client.send_raw(LspClient::frame_text(std::string(R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/y.py","languageId":"python","version":1,"text":"\xff"}}})")));
+  client.send_raw(LspClient::frame_text(std::string(
+      R"({"jsonrpc":"2.0","method":"textDocument/didOpen","params":{"textDocument":{"uri":"file:///x/y.py","languageId":"python","version":1,"text":"\xff"}}})")));
   client.hover(kDocUri, 6, 3);
   client.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
   ASSERT_TRUE(client.wait_for_server_request("workspace/configuration"));

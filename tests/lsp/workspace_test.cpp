@@ -19,7 +19,9 @@ Json workspace_capabilities(bool progress = true) {
   return capabilities;
 }
 
-Json folders(const TempDir& dir) { return Json::array({{{"uri", dir.uri()}, {"name", "ws"}}}); }
+Json folders(const TempDir& dir) {
+  return Json::array({{{"uri", dir.uri()}, {"name", "ws"}}});
+}
 
 // a.py, clean.py, pkg/b.py and requirements.txt.
 void write_project(const TempDir& dir) {
@@ -57,8 +59,9 @@ std::string progress_token(LspClient& client, std::size_t nth = 0) {
     for (const Json& request : client.server_requests()) {
       if (request["method"] != "window/workDoneProgress/create") continue;
       if (seen++ == nth) {
-        token = request["params"]["token"].is_string() ? request["params"]["token"].get<std::string>()
-                                                        : request["params"]["token"].dump();
+        token = request["params"]["token"].is_string()
+                    ? request["params"]["token"].get<std::string>()
+                    : request["params"]["token"].dump();
         return true;
       }
     }
@@ -70,7 +73,8 @@ std::string progress_token(LspClient& client, std::size_t nth = 0) {
 std::map<std::string, Lines> workspace_items(const Json& response) {
   std::map<std::string, Lines> items;
   if (!response.contains("result")) return {{"<no result>", {response.dump()}}};
-  for (const Json& item : response["result"]["items"]) items[item["uri"].get<std::string>()] = summarize(item["items"]);
+  for (const Json& item : response["result"]["items"])
+    items[item["uri"].get<std::string>()] = summarize(item["items"]);
   return items;
 }
 
@@ -78,8 +82,10 @@ Json workspace_diagnostic(LspClient& client, const Json& previous = Json::array(
   return client.request("workspace/diagnostic", {{"previousResultIds", previous}});
 }
 
-// Polls workspace/diagnostic until `done` holds for its items (the index updates in the background).
-std::map<std::string, Lines> poll_workspace(LspClient& client, const std::function<bool(const std::map<std::string, Lines>&)>& done) {
+// Polls workspace/diagnostic until `done` holds for its items (the index updates in the
+// background).
+std::map<std::string, Lines> poll_workspace(
+    LspClient& client, const std::function<bool(const std::map<std::string, Lines>&)>& done) {
   std::map<std::string, Lines> items;
   client.wait_until([&] {
     items = workspace_items(workspace_diagnostic(client));
@@ -94,7 +100,8 @@ TEST(LspWorkspace, IndexWithProgressThenWorkspaceDiagnostic) {
   TempDir dir;
   write_project(dir);
   LspClient client;
-  ASSERT_TRUE(client.initialize(workspace_capabilities(), {{"workspaceFolders", folders(dir)}}).contains("result"));
+  ASSERT_TRUE(client.initialize(workspace_capabilities(), {{"workspaceFolders", folders(dir)}})
+                  .contains("result"));
 
   // The watched-files registration comes first (initialized), then the progress.
   const auto registration = client.wait_for_server_request("client/registerCapability");
@@ -102,8 +109,10 @@ TEST(LspWorkspace, IndexWithProgressThenWorkspaceDiagnostic) {
   const Json& registrations = (*registration)["params"]["registrations"];
   ASSERT_EQ(registrations.size(), 1u);
   EXPECT_EQ(registrations[0]["method"], "workspace/didChangeWatchedFiles");
-  EXPECT_NE(registrations[0]["registerOptions"]["watchers"].dump().find("\"**/*.py\""), std::string::npos);
-  EXPECT_NE(registrations[0]["registerOptions"]["watchers"].dump().find("\"**/pyproject.toml\""), std::string::npos);
+  EXPECT_NE(registrations[0]["registerOptions"]["watchers"].dump().find("\"**/*.py\""),
+            std::string::npos);
+  EXPECT_NE(registrations[0]["registerOptions"]["watchers"].dump().find("\"**/pyproject.toml\""),
+            std::string::npos);
 
   const std::string token = progress_token(client);
   ASSERT_FALSE(token.empty()) << client.describe();
@@ -119,14 +128,17 @@ TEST(LspWorkspace, IndexWithProgressThenWorkspaceDiagnostic) {
     EXPECT_GE(percentage, last_percentage);
     last_percentage = percentage;
   }
-  EXPECT_EQ(values[values.size() - 2], (Json{{"kind", "report"}, {"message", "4/4 files"}, {"percentage", 100}}));
-  EXPECT_EQ(values.back(), (Json{{"kind", "end"}, {"message", "5 Eventlet usages in 3 of 4 files"}}));
+  EXPECT_EQ(values[values.size() - 2],
+            (Json{{"kind", "report"}, {"message", "4/4 files"}, {"percentage", 100}}));
+  EXPECT_EQ(values.back(),
+            (Json{{"kind", "end"}, {"message", "5 Eventlet usages in 3 of 4 files"}}));
 
   // The create request precedes every $/progress of its token.
   std::size_t create_at = 0, first_progress_at = 0;
   for (std::size_t i = 0; i < client.transcript().size(); ++i) {
     const Json& m = client.transcript()[i];
-    if (m.value("method", "") == "window/workDoneProgress/create" && create_at == 0) create_at = i + 1;
+    if (m.value("method", "") == "window/workDoneProgress/create" && create_at == 0)
+      create_at = i + 1;
     if (m.value("method", "") == "$/progress" && first_progress_at == 0) first_progress_at = i + 1;
   }
   EXPECT_LT(create_at, first_progress_at);
@@ -166,7 +178,8 @@ TEST(LspWorkspace, IndexWithoutProgressCapability) {
   LspClient client;
   client.initialize(workspace_capabilities(false), {{"workspaceFolders", folders(dir)}});
   const auto expected = expected_project(dir);
-  const auto items = poll_workspace(client, [&](const auto& got) { return got.size() == expected.size(); });
+  const auto items =
+      poll_workspace(client, [&](const auto& got) { return got.size() == expected.size(); });
   EXPECT_EQ(items, expected);
   for (const Json& message : client.transcript()) {
     EXPECT_NE(message.value("method", ""), "$/progress") << message.dump();
@@ -181,7 +194,8 @@ TEST(LspWorkspace, RootUriWhenNoWorkspaceFolders) {
   client.initialize(workspace_capabilities(), {{"rootUri", dir.uri()}});
   const std::string token = progress_token(client);
   ASSERT_FALSE(token.empty()) << client.describe();
-  EXPECT_EQ(progress_until_end(client, token).back()["message"], "5 Eventlet usages in 3 of 4 files");
+  EXPECT_EQ(progress_until_end(client, token).back()["message"],
+            "5 Eventlet usages in 3 of 4 files");
   EXPECT_EQ(workspace_items(workspace_diagnostic(client)), expected_project(dir));
 }
 
@@ -195,50 +209,64 @@ TEST(LspWorkspace, WorkDoneProgressCancelEndsTheProgress) {
   const Json initialize{{"jsonrpc", "2.0"},
                         {"id", 1},
                         {"method", "initialize"},
-                        {"params", {{"processId", nullptr}, {"capabilities", workspace_capabilities()}, {"workspaceFolders", folders(dir)}}}};
+                        {"params",
+                         {{"processId", nullptr},
+                          {"capabilities", workspace_capabilities()},
+                          {"workspaceFolders", folders(dir)}}}};
   client.send_raw(LspClient::frame(initialize) +
-                  LspClient::frame({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", Json::object()}}) +
+                  LspClient::frame(
+                      {{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", Json::object()}}) +
                   LspClient::frame({{"jsonrpc", "2.0"},
                                     {"method", "window/workDoneProgress/cancel"},
                                     {"params", {{"token", expected_token}}}}));
   ASSERT_TRUE(client.wait_response(1).contains("result")) << client.describe();
-  ASSERT_EQ(progress_token(client), expected_token) << "the test predicts the server's first token\n" << client.describe();
+  ASSERT_EQ(progress_token(client), expected_token)
+      << "the test predicts the server's first token\n"
+      << client.describe();
   const std::vector<Json> values = progress_until_end(client, expected_token);
   ASSERT_EQ(values.size(), 2u) << client.describe();
   EXPECT_EQ(values[0]["kind"], "begin");
   EXPECT_EQ(values[1], (Json{{"kind", "end"}, {"message", "cancelled"}}));
   const auto log = client.wait_for_notification("window/logMessage");
   ASSERT_TRUE(log) << client.describe();
-  EXPECT_EQ((*log)["params"], (Json{{"type", 3}, {"message", "eventlet-lsp: workspace audit cancelled"}}));
+  EXPECT_EQ((*log)["params"],
+            (Json{{"type", 3}, {"message", "eventlet-lsp: workspace audit cancelled"}}));
 
   // A new index (new settings) runs to its end; nothing more is said about the cancelled one
   // (the background work runs in order, so its leftovers would come first).
-  client.notify("workspace/didChangeConfiguration", {{"settings", {{"eventletLsp", {{"ignore", {"EL9"}}}}}}});
+  client.notify("workspace/didChangeConfiguration",
+                {{"settings", {{"eventletLsp", {{"ignore", {"EL9"}}}}}}});
   const std::string second = progress_token(client, 1);
   ASSERT_FALSE(second.empty()) << client.describe();
   EXPECT_NE(second, expected_token);
   EXPECT_EQ(progress_until_end(client, second).back(),
             (Json{{"kind", "end"}, {"message", "4 Eventlet usages in 2 of 4 files"}}));
   for (const Json& message : client.transcript()) {
-    if (message.value("method", "") == "$/progress" && message["params"]["token"] == expected_token) {
-      EXPECT_TRUE(message["params"]["value"]["kind"] == "begin" || message["params"]["value"] == values[1])
+    if (message.value("method", "") == "$/progress" &&
+        message["params"]["token"] == expected_token) {
+      EXPECT_TRUE(message["params"]["value"]["kind"] == "begin" ||
+                  message["params"]["value"] == values[1])
           << "after the cancel: " << message.dump();
     }
   }
 }
 
 TEST(LspWorkspace, NoProgressWhenTheClientRefusesTheToken) {
-  if (!run_known_bugs()) GTEST_SKIP() << "BUG: the server sends $/progress begin right after window/workDoneProgress/create, "
-                  "without waiting for the client's answer, and keeps using a token the client refused "
-                  "(LSP 3.17: after an error a server must not send progress for that token)";
+  if (!run_known_bugs())
+    GTEST_SKIP()
+        << "BUG: the server sends $/progress begin right after window/workDoneProgress/create, "
+           "without waiting for the client's answer, and keeps using a token the client refused "
+           "(LSP 3.17: after an error a server must not send progress for that token)";
   TempDir dir;
   write_project(dir);
   LspClient client;
-  client.set_answer("window/workDoneProgress/create", {{"code", -32603}, {"message", "no progress here"}}, true);
+  client.set_answer("window/workDoneProgress/create",
+                    {{"code", -32603}, {"message", "no progress here"}}, true);
   client.initialize(workspace_capabilities(), {{"workspaceFolders", folders(dir)}});
   ASSERT_FALSE(progress_token(client).empty()) << client.describe();
   const auto expected = expected_project(dir);
-  EXPECT_EQ(poll_workspace(client, [&](const auto& got) { return got.size() == expected.size(); }), expected);
+  EXPECT_EQ(poll_workspace(client, [&](const auto& got) { return got.size() == expected.size(); }),
+            expected);
   client.pump_for(100ms);
   for (const Json& message : client.transcript()) {
     EXPECT_NE(message.value("method", ""), "$/progress") << message.dump();
@@ -256,26 +284,34 @@ TEST(LspWorkspace, DidChangeWatchedFilesCreateChangeDelete) {
 
   // Created.
   dir.write("new.py", "from eventlet import sleep\nsleep(0)\n");
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri("new.py")}, {"type", 1}}}}});
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", dir.uri("new.py")}, {"type", 1}}}}});
   expected[dir.uri("new.py")] = {"EL001 0:0-0:26", "EL505 1:0-1:5"};
-  EXPECT_EQ(poll_workspace(client, [&](const auto& got) { return got.contains(dir.uri("new.py")); }), expected);
+  EXPECT_EQ(
+      poll_workspace(client, [&](const auto& got) { return got.contains(dir.uri("new.py")); }),
+      expected);
 
   // Changed.
   dir.write("clean.py", "import eventlet\n");
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri("clean.py")}, {"type", 2}}}}});
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", dir.uri("clean.py")}, {"type", 2}}}}});
   expected[dir.uri("clean.py")] = {"EL001 0:0-0:15"};
-  EXPECT_EQ(poll_workspace(client, [&](const auto& got) { return got.at(dir.uri("clean.py")).size() == 1; }), expected);
+  EXPECT_EQ(poll_workspace(
+                client, [&](const auto& got) { return got.at(dir.uri("clean.py")).size() == 1; }),
+            expected);
 
   // Deleted.
   std::filesystem::remove(dir.path() / "new.py");
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri("new.py")}, {"type", 3}}}}});
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", dir.uri("new.py")}, {"type", 3}}}}});
   expected.erase(dir.uri("new.py"));
   EXPECT_EQ(workspace_items(workspace_diagnostic(client)), expected);
 }
 
 TEST(LspWorkspace, PyprojectIgnoreAppliesToOpenFiles) {
   TempDir dir;
-  dir.write("pyproject.toml", "[project]\nname = \"demo\"\n\n[tool.eventlet-lsp]\nignore = [\"EL001\"]\n");
+  dir.write("pyproject.toml",
+            "[project]\nname = \"demo\"\n\n[tool.eventlet-lsp]\nignore = [\"EL001\"]\n");
   dir.write("app.py", kSleepSource);
   LspClient client;
   client.initialize(push_capabilities(), {{"workspaceFolders", folders(dir)}});
@@ -285,8 +321,10 @@ TEST(LspWorkspace, PyprojectIgnoreAppliesToOpenFiles) {
   EXPECT_EQ(summarize((*published)["diagnostics"]), (Lines{"EL504 1:0-1:14"}));
 
   // The file changes on disk: the open document is analysed again with the new table.
-  dir.write("pyproject.toml", "[tool.eventlet-lsp]\nignore = [\"EL5\"]\nseverity = { EL001 = \"error\" }\n");
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri("pyproject.toml")}, {"type", 2}}}}});
+  dir.write("pyproject.toml",
+            "[tool.eventlet-lsp]\nignore = [\"EL5\"]\nseverity = { EL001 = \"error\" }\n");
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", dir.uri("pyproject.toml")}, {"type", 2}}}}});
   published = client.wait_for_diagnostics(dir.uri("app.py"));
   ASSERT_TRUE(published) << client.describe();
   EXPECT_EQ(summarize((*published)["diagnostics"]), (Lines{"EL001 0:0-0:15"}));
@@ -301,13 +339,17 @@ TEST(LspWorkspace, PyprojectExcludeAppliesToTheIndex) {
   LspClient client;
   client.initialize(workspace_capabilities(), {{"workspaceFolders", folders(dir)}});
   progress_until_end(client, progress_token(client));
-  const std::map<std::string, Lines> expected{{dir.uri("app.py"), {"EL001 0:0-0:15"}}, {dir.uri("pyproject.toml"), {}}};
+  const std::map<std::string, Lines> expected{{dir.uri("app.py"), {"EL001 0:0-0:15"}},
+                                              {dir.uri("pyproject.toml"), {}}};
   EXPECT_EQ(workspace_items(workspace_diagnostic(client)), expected);
 }
 
 TEST(LspWorkspace, ExcludedFileStaysOutAfterAWatchedChange) {
-  if (!run_known_bugs()) GTEST_SKIP() << "BUG: didChangeWatchedFiles (and didClose) reindex a file with refresh_file(), which "
-                  "ignores the [tool.eventlet-lsp] exclude list: an excluded file enters workspace/diagnostic";
+  if (!run_known_bugs())
+    GTEST_SKIP()
+        << "BUG: didChangeWatchedFiles (and didClose) reindex a file with refresh_file(), which "
+           "ignores the [tool.eventlet-lsp] exclude list: an excluded file enters "
+           "workspace/diagnostic";
   TempDir dir;
   dir.write("pyproject.toml", "[tool.eventlet-lsp]\nexclude = [\"legacy.py\"]\n");
   dir.write("legacy.py", kSleepSource);
@@ -315,17 +357,21 @@ TEST(LspWorkspace, ExcludedFileStaysOutAfterAWatchedChange) {
   LspClient client;
   client.initialize(workspace_capabilities(), {{"workspaceFolders", folders(dir)}});
   progress_until_end(client, progress_token(client));
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri("legacy.py")}, {"type", 2}}}}});
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", dir.uri("legacy.py")}, {"type", 2}}}}});
   // A second change after it: once it shows, the first one has been handled too.
   dir.write("app2.py", "import eventlet\n");
-  client.notify("workspace/didChangeWatchedFiles", {{"changes", {{{"uri", dir.uri("app2.py")}, {"type", 1}}}}});
-  const auto items = poll_workspace(client, [&](const auto& got) { return got.contains(dir.uri("app2.py")); });
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", {{{"uri", dir.uri("app2.py")}, {"type", 1}}}}});
+  const auto items =
+      poll_workspace(client, [&](const auto& got) { return got.contains(dir.uri("app2.py")); });
   EXPECT_FALSE(items.contains(dir.uri("legacy.py")));
 }
 
 TEST(LspWorkspace, CancelForAFinishedProgressLeavesTheNextIndexAlone) {
-  if (!run_known_bugs()) GTEST_SKIP() << "BUG: window/workDoneProgress/cancel ignores its token: a late cancel for "
-                  "an index that already ended cancels whatever index runs now";
+  if (!run_known_bugs())
+    GTEST_SKIP() << "BUG: window/workDoneProgress/cancel ignores its token: a late cancel for "
+                    "an index that already ended cancels whatever index runs now";
   TempDir dir;
   write_project(dir);
   LspClient client;
@@ -338,7 +384,9 @@ TEST(LspWorkspace, CancelForAFinishedProgressLeavesTheNextIndexAlone) {
       LspClient::frame({{"jsonrpc", "2.0"},
                         {"method", "workspace/didChangeConfiguration"},
                         {"params", {{"settings", {{"eventletLsp", {{"ignore", {"EL9"}}}}}}}}}) +
-      LspClient::frame({{"jsonrpc", "2.0"}, {"method", "window/workDoneProgress/cancel"}, {"params", {{"token", first}}}}));
+      LspClient::frame({{"jsonrpc", "2.0"},
+                        {"method", "window/workDoneProgress/cancel"},
+                        {"params", {{"token", first}}}}));
   const std::string second = progress_token(client, 1);
   ASSERT_FALSE(second.empty()) << client.describe();
   EXPECT_EQ(progress_until_end(client, second).back(),

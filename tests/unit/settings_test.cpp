@@ -119,10 +119,10 @@ TEST(ParseSettingsErrorTest, UnknownKey) {
   EXPECT_EQ(error.file, "proj/pyproject.toml");
   EXPECT_EQ(error.key, "tool.eventlet-lsp.colour");
   EXPECT_EQ(error.message,
-            "unknown key (expected select, ignore, exclude, severity, target or guide-base-url)");
+            "unknown key (expected select, ignore, exclude, severity, target, guide-base-url, extend-safe-fixes or extend-unsafe-fixes)");
   EXPECT_EQ(error.to_string(),
             "proj/pyproject.toml: tool.eventlet-lsp.colour: unknown key (expected select, ignore, "
-            "exclude, severity, target or guide-base-url)");
+            "exclude, severity, target, guide-base-url, extend-safe-fixes or extend-unsafe-fixes)");
 }
 
 TEST(ParseSettingsErrorTest, SelectNotAnArray) {
@@ -633,6 +633,28 @@ TEST(ConfigResolverTest, UnreadableExplicitConfig) {
   ASSERT_TRUE(resolver.error().has_value());
   EXPECT_EQ(resolver.error()->file, (dir.path() / "missing.toml").string());
   EXPECT_EQ(resolver.error()->message, "cannot be read");
+}
+
+}  // namespace
+}  // namespace eventlet_lsp::analyzers
+
+namespace eventlet_lsp::analyzers {
+namespace {
+
+TEST(FixSafetyOverrides, UnsafeListWinsOverSafeListAndVerdict) {
+  const ConfigLoad load = parse_pyproject_settings(
+      "[tool.eventlet-lsp]\nextend-safe-fixes = [\"EL3\"]\nextend-unsafe-fixes = [\"EL302\", \"EL504\"]\n",
+      "pyproject.toml", Settings{});
+  ASSERT_FALSE(load.error) << load.error->to_string();
+  const Settings& settings = *load.settings;
+  EXPECT_TRUE(settings.fix_is_safe(rule("EL301"), false));   // promoted by EL3
+  EXPECT_FALSE(settings.fix_is_safe(rule("EL302"), false));  // the unsafe list wins
+  EXPECT_FALSE(settings.fix_is_safe(rule("EL504"), true));   // demoted
+  EXPECT_TRUE(settings.fix_is_safe(rule("EL505"), true));    // untouched
+  const ConfigLoad bad =
+      parse_pyproject_settings("[tool.eventlet-lsp]\nextend-safe-fixes = [\"EL999\"]\n", "p.toml", Settings{});
+  ASSERT_TRUE(bad.error);
+  EXPECT_EQ(bad.error->key, "tool.eventlet-lsp.extend-safe-fixes[0]");
 }
 
 }  // namespace

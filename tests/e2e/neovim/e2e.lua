@@ -4,6 +4,7 @@
 -- Run (CTest does this, see tests/e2e/CMakeLists.txt):
 --   EVENTLET_LSP_SERVER=build/server/eventlet-lsp \
 --   EVENTLET_LSP_FIXTURE=tests/e2e/neovim/sample.py \
+--   EVENTLET_LSP_FIXES_FIXTURE=tests/e2e/neovim/fixes.py \
 --   nvim --headless --clean -u NONE -c "luafile tests/e2e/neovim/e2e.lua" -c "cquit 3"
 --
 -- Optional: EVENTLET_LSP_E2E_LOG=/tmp/x.log makes the server log at debug level to that file.
@@ -179,6 +180,230 @@ local function wait_for(bufnr, what, expected, absent)
   return ok, list
 end
 
+-- The diagnostics on lines first..last (0-based) as the server sent them, for a codeAction
+-- context: Neovim keeps the LSP diagnostic in user_data.lsp.
+local function lsp_diagnostics(bufnr, first, last)
+  local result = {}
+  for _, d in ipairs(diagnostics(bufnr)) do
+    if d.lnum >= first and d.lnum <= (last or first) then
+      table.insert(result, (d.user_data and d.user_data.lsp) or {
+        range = { start = { line = d.lnum, character = d.col },
+                  ["end"] = { line = d.end_lnum, character = d.end_col } },
+        message = d.message, code = code_of(d), severity = d.severity, source = d.source,
+      })
+    end
+  end
+  return result
+end
+
+-- The range of a whole line (the fixture is ASCII: bytes and UTF-16 units agree).
+local function line_range(bufnr, lnum)
+  local text = vim.api.nvim_buf_get_lines(bufnr, lnum, lnum + 1, true)[1]
+  return { start = { line = lnum, character = 0 }, ["end"] = { line = lnum, character = #text } }
+end
+
+local function buffer_text(bufnr)
+  return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, true), "\n") .. "\n"
+end
+
+local function titles(actions)
+  local parts = {}
+  for _, a in ipairs(actions) do
+    table.insert(parts, string.format("%q (%s%s)", tostring(a.title), tostring(a.kind),
+                                      a.isPreferred and ", preferred" or ""))
+  end
+  return #parts == 0 and "(none)" or table.concat(parts, ", ")
+end
+
+-- textDocument/codeAction, answered within TIMEOUT_MS; nil (and a failure) otherwise.
+local function request_code_actions(bufnr, what, range, context)
+  local params = { textDocument = { uri = vim.uri_from_bufnr(bufnr) }, range = range, context = context }
+  local responses, err = vim.lsp.buf_request_sync(bufnr, "textDocument/codeAction", params, TIMEOUT_MS)
+  local response = responses and responses[client_id]
+  if not response then
+    fail(what .. ": no codeAction response within " .. TIMEOUT_MS .. " ms (" .. tostring(err) .. ")")
+  elseif response.err then
+    fail(what .. ": codeAction error " .. vim.inspect(response.err))
+  elseif type(response.result) ~= "table" then
+    fail(what .. ": codeAction result is not a list: " .. vim.inspect(response.result))
+  else
+    out(what .. ": " .. titles(response.result))
+    return response.result
+  end
+end
+
+local function find_action(actions, field, value)
+  for _, a in ipairs(actions or {}) do
+    if a[field] == value then return a end
+  end
+end
+
+-- Applies a code action's WorkspaceEdit the way vim.lsp.buf.code_action() does.
+local function apply_action(bufnr, what, action)
+  local uri = vim.uri_from_bufnr(bufnr)
+  local edit = action.edit
+  if not check(type(edit) == "table" and type(edit.changes) == "table" and type(edit.changes[uri]) == "table"
+                 and next(edit.changes[uri]) ~= nil,
+               what .. ": the action carries a WorkspaceEdit with `changes` for this buffer") then
+    out(vim.inspect(action))
+    return false
+  end
+  local client = vim.lsp.get_client_by_id(client_id)
+  local encoding = client and client.offset_encoding or "utf-16"
+  local tick = vim.api.nvim_buf_get_changedtick(bufnr)
+  -- Neovim 0.7: apply_workspace_edit(workspace_edit, offset_encoding); a nil encoding only warns.
+  local ok, err = pcall(vim.lsp.util.apply_workspace_edit, edit, encoding)
+  if not check(ok, what .. ": vim.lsp.util.apply_workspace_edit(edit, \"" .. encoding .. "\") applied it" ..
+                     (ok and "" or (": " .. tostring(err)))) then
+    out(vim.inspect(edit))
+    return false
+  end
+  return check(vim.api.nvim_buf_get_changedtick(bufnr) ~= tick, what .. ": the buffer changed")
+end
+
+-- Code actions on the second fixture, fixes.py, through the same client: a preferred quick fix,
+-- a `# noqa` action, then source.fixAll, each applied to the buffer as Neovim applies them.
+local function check_code_actions(fixes)
+  vim.cmd("edit " .. vim.fn.fnameescape(fixes))
+  local bufnr = vim.api.nvim_get_current_buf()
+  if not vim.lsp.buf_attach_client(bufnr, client_id) then error("vim.lsp.buf_attach_client failed (fixes.py)", 0) end
+  local client = vim.lsp.get_client_by_id(client_id)
+  local provider = client.server_capabilities.codeActionProvider
+  check(type(provider) == "table" and vim.tbl_contains(provider.codeActionKinds or {}, "source.fixAll.eventlet-lsp"),
+        "server offers code actions, source.fixAll.eventlet-lsp among them: " .. vim.inspect(provider, { newline = " ", indent = "" }))
+
+  local ok = wait_for(bufnr, "fixes.py: diagnostics after didOpen",
+                      { { "EL504", line_of(bufnr, "eventlet.sleep(1)") }, { "EL504", line_of(bufnr, "sleep(0.5 * attempt)") },
+                        { "EL504", line_of(bufnr, "eventlet.sleep(2.5)") }, { "EL505", line_of(bufnr, "eventlet.sleep(0)") },
+                        { "EL301", line_of(bufnr, "eventlet.spawn(worker)") },
+                        { "EL503", line_of(bufnr, "pool = eventlet.GreenPool(4)") } })
+  if not ok then return end
+
+  -- 1. The preferred quick fix for EL504 on `eventlet.sleep(1)`: `time.sleep(1)` plus `import time`.
+  local sleep_line = line_of(bufnr, "eventlet.sleep(1)")
+  local context = lsp_diagnostics(bufnr, sleep_line)
+  check(#context == 1 and context[1].code == "EL504",
+        "the codeAction context holds the EL504 diagnostic of `eventlet.sleep(1)` (" .. #context .. " diagnostic(s))")
+  local actions = request_code_actions(bufnr, "code actions on `eventlet.sleep(1)`", line_range(bufnr, sleep_line),
+                                       { diagnostics = context })
+  if not actions then return end
+  local fix = find_action(actions, "title", "Replace with `time.sleep`")
+  if not check(fix ~= nil, "a \"Replace with `time.sleep`\" action is offered") then return end
+  check(fix.kind == "quickfix" and fix.isPreferred == true,
+        "it is a preferred quickfix (kind " .. tostring(fix.kind) .. ", isPreferred " .. tostring(fix.isPreferred) .. ")")
+  check(type(fix.diagnostics) == "table" and fix.diagnostics[1] ~= nil and fix.diagnostics[1].code == "EL504",
+        "it names the EL504 diagnostic it fixes")
+  check(find_action(actions, "title", "Disable EL504 for this line") ~= nil, "\"Disable EL504 for this line\" is offered")
+  check(find_action(actions, "title", "Fix all EL504 in this file (safe fixes)") ~= nil,
+        "\"Fix all EL504 in this file (safe fixes)\" is offered (three EL504 in the file)")
+  if not apply_action(bufnr, "Replace with `time.sleep`", fix) then return end
+  local line = vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)
+  local fixed_line
+  for i, text in ipairs(line) do
+    if text == "    time.sleep(1)" then fixed_line = i - 1 end
+  end
+  check(fixed_line ~= nil, "the line now reads `time.sleep(1)`")
+  check(vim.tbl_contains(line, "import time"), "`import time` is in the file")
+  check(vim.tbl_contains(line, "from eventlet import sleep"), "`from eventlet import sleep` (still used) is kept")
+  if not fixed_line then
+    out(buffer_text(bufnr))
+    return
+  end
+  if not wait_for(bufnr, "fixes.py: diagnostics after the quick fix",
+                  { { "EL504", line_of(bufnr, "sleep(0.5 * attempt)") }, { "EL504", line_of(bufnr, "eventlet.sleep(2.5)") },
+                    { "EL301", line_of(bufnr, "eventlet.spawn(worker)") } },
+                  { { "EL504", fixed_line } }) then return end
+
+  -- 2. "Disable EL301 for this line" on `eventlet.spawn(worker)`.
+  local spawn_line = line_of(bufnr, "eventlet.spawn(worker)")
+  actions = request_code_actions(bufnr, "code actions on `eventlet.spawn(worker)`", line_range(bufnr, spawn_line),
+                                 { diagnostics = lsp_diagnostics(bufnr, spawn_line) })
+  if not actions then return end
+  local noqa = find_action(actions, "title", "Disable EL301 for this line")
+  if not check(noqa ~= nil, "a \"Disable EL301 for this line\" action is offered") then return end
+  check(noqa.kind == "quickfix" and noqa.isPreferred ~= true,
+        "it is a quickfix, not preferred (isPreferred " .. tostring(noqa.isPreferred) .. ")")
+  if not apply_action(bufnr, "Disable EL301 for this line", noqa) then return end
+  local text = vim.api.nvim_buf_get_lines(bufnr, spawn_line, spawn_line + 1, true)[1]
+  check(text == "eventlet.spawn(worker)  # noqa: EL301", "the line now reads `" .. text .. "`")
+  if not wait_for(bufnr, "fixes.py: diagnostics after the noqa",
+                  { { "EL504", line_of(bufnr, "eventlet.sleep(2.5)") } }, { { "EL301", nil } }) then return end
+
+  -- 3. source.fixAll: every safe fix in the file, as one action.
+  local cursor = { start = { line = 0, character = 0 }, ["end"] = { line = 0, character = 0 } }
+  actions = request_code_actions(bufnr, "code actions with only = {\"source.fixAll\"}", cursor,
+                                 { diagnostics = {}, only = { "source.fixAll" } })
+  if not actions then return end
+  -- Neovim 0.7 does not filter by `only` itself: whatever the server returns lands in the menu.
+  check(#actions == 1 and actions[1].kind == "source.fixAll.eventlet-lsp",
+        "only one action, of kind source.fixAll.eventlet-lsp, answers only = {\"source.fixAll\"}")
+  local fix_all = find_action(actions, "kind", "source.fixAll.eventlet-lsp")
+  if not check(fix_all ~= nil, "a source.fixAll.eventlet-lsp action is offered") then return end
+  local exact = request_code_actions(bufnr, "code actions with only = {\"source.fixAll.eventlet-lsp\"}", cursor,
+                                     { diagnostics = {}, only = { "source.fixAll.eventlet-lsp" } })
+  check(exact ~= nil and #exact == 1 and vim.deep_equal(exact[1].edit, fix_all.edit),
+        "only = {\"source.fixAll.eventlet-lsp\"} gets the same action")
+  if not apply_action(bufnr, "source.fixAll.eventlet-lsp", fix_all) then return end
+  local expected = table.concat({
+    '"""Fixture for the code actions of the Neovim end-to-end test (tests/e2e/neovim/e2e.lua).',
+    '',
+    'The test applies quick fixes and source.fixAll to this buffer (it never saves it) and compares',
+    'the result with the text it expects: keep the two in step.',
+    '"""',
+    'import eventlet',
+    'import time',
+    '',
+    '',
+    'def worker(item):',
+    '    return item * 2',
+    '',
+    '',
+    'def poll():',
+    '    time.sleep(1)',
+    '',
+    '',
+    'def backoff(attempt):',
+    '    time.sleep(0.5 * attempt)',
+    '',
+    '',
+    'eventlet.spawn(worker)  # noqa: EL301',
+    'eventlet.sleep(0)',
+    'time.sleep(2.5)',
+    'pool = eventlet.GreenPool(4)',
+    '',
+  }, "\n")
+  local actual = buffer_text(bufnr)
+  if not check(actual == expected, "the buffer after source.fixAll is the expected text") then
+    out("--- diff (expected -> buffer):")
+    out(((vim.text and vim.text.diff) or vim.diff)(expected, actual))
+  end
+  -- What is left has no safe fix: EL505 (`sleep(0)`: removing the yield is unsafe) and EL503.
+  if not wait_for(bufnr, "fixes.py: diagnostics after source.fixAll",
+                  { { "EL505", line_of(bufnr, "eventlet.sleep(0)") }, { "EL503", line_of(bufnr, "pool = eventlet.GreenPool(4)") } },
+                  { { "EL504", nil }, { "EL301", nil } }) then return end
+  local left = diagnostics(bufnr)
+  local safe_fixable = { EL504 = true }
+  local codes = {}
+  for _, d in ipairs(left) do
+    if safe_fixable[code_of(d)] then table.insert(codes, code_of(d) .. "@" .. (d.lnum + 1)) end
+  end
+  check(#codes == 0, "no diagnostic with a safe fix is left" .. (#codes > 0 and (": " .. table.concat(codes, ", ")) or ""))
+  -- The server agrees: no preferred (safe) quick fix anywhere, and no source.fixAll to offer.
+  local last = vim.api.nvim_buf_line_count(bufnr) - 1
+  local everything = { start = { line = 0, character = 0 }, ["end"] = line_range(bufnr, last)["end"] }
+  actions = request_code_actions(bufnr, "quick fixes for the whole file after source.fixAll", everything,
+                                 { diagnostics = lsp_diagnostics(bufnr, 0, last), only = { "quickfix" } })
+  local preferred = {}
+  for _, a in ipairs(actions or {}) do
+    if a.isPreferred then table.insert(preferred, a.title) end
+  end
+  check(actions ~= nil and #preferred == 0,
+        "no preferred quick fix is left" .. (#preferred > 0 and (": " .. table.concat(preferred, ", ")) or ""))
+  actions = request_code_actions(bufnr, "source.fixAll after source.fixAll", cursor,
+                                 { diagnostics = {}, only = { "source.fixAll" } })
+  check(actions ~= nil and #actions == 0, "source.fixAll has nothing left to do")
+end
+
 local function run()
   vim.lsp.set_log_level("debug")
   lsp_log_path = vim.lsp.get_log_path()
@@ -191,10 +416,12 @@ local function run()
   lsp_log_start = stat and stat.size or 0
   local server = env("EVENTLET_LSP_SERVER")
   local fixture = vim.fn.fnamemodify(env("EVENTLET_LSP_FIXTURE"), ":p")
+  local fixes = vim.fn.fnamemodify(env("EVENTLET_LSP_FIXES_FIXTURE"), ":p")
   if vim.fn.executable(server) ~= 1 then error("EVENTLET_LSP_SERVER is not executable: " .. server, 0) end
   if vim.fn.filereadable(fixture) ~= 1 then error("EVENTLET_LSP_FIXTURE is not readable: " .. fixture, 0) end
+  if vim.fn.filereadable(fixes) ~= 1 then error("EVENTLET_LSP_FIXES_FIXTURE is not readable: " .. fixes, 0) end
   out("e2e.neovim: " .. vim.split(vim.fn.execute("version"), "\n", { trimempty = true })[1])
-  out("e2e.neovim: server " .. server .. ", fixture " .. fixture)
+  out("e2e.neovim: server " .. server .. ", fixtures " .. fixture .. " and " .. fixes)
 
   local cmd = { server }
   local log_file = os.getenv("EVENTLET_LSP_E2E_LOG")
@@ -246,6 +473,8 @@ local function run()
 
   -- No swap file: a run still going (or one killed) must not make this one stop at E325.
   vim.o.swapfile = false
+  -- The edited sample.py stays loaded (and attached) when fixes.py is opened.
+  vim.o.hidden = true
   vim.cmd("edit " .. vim.fn.fnameescape(fixture))
   local bufnr = vim.api.nvim_get_current_buf()
   check(vim.bo[bufnr].filetype == "python" or vim.bo[bufnr].filetype == "",
@@ -360,6 +589,9 @@ local function run()
   local hover = after and after[client_id] and after[client_id].result
   check(type(hover) == "table" and (hover.contents.value or ""):find("eventlet.greenthread.spawn", 1, true) ~= nil,
         "hover on the edited line describes eventlet.greenthread.spawn")
+
+  -- 6. Code actions on the second fixture (fixes.py).
+  check_code_actions(fixes)
 
   -- Nothing Neovim sent should have drawn a complaint (unknown setting, bad edit, version going back).
   local complaints = {}
