@@ -5,6 +5,7 @@
 #include <map>
 
 #include "analyzers/catalog/rule.h"
+#include "analyzers/core/line_starts.h"
 #include "analyzers/fixes/import_bookkeeping.h"
 #include "analyzers/fixes/rewrites/rewrites.h"
 #include "analyzers/fixes/text_edits.h"
@@ -130,6 +131,15 @@ std::vector<Fix> fixes_for_finding(const SyntaxTree& tree, const Finding& findin
 
 FileFixResult fix_file(std::string source, const FileFixOptions& options, PythonParser& parser) {
   FileFixResult result;
+  const std::string original = source;
+  const LineStarts original_lines(original);
+  std::vector<std::vector<TextEdit>> history;  // each applied fix's edits, in order
+  // Where an offset of the current text was before every fix so far (a row people can find).
+  auto original_row = [&](std::uint32_t offset, std::uint32_t fallback_row) {
+    std::optional<std::uint32_t> at = offset;
+    for (auto it = history.rbegin(); it != history.rend() && at; ++it) at = original_offset(*it, *at);
+    return at ? original_lines.point(*at).row : fallback_row;
+  };
   result.text = std::move(source);
   // Each round applies one fix and starts over on the new text: fixes never see stale offsets.
   for (int round = 0; round < 1000; ++round) {
@@ -145,8 +155,9 @@ FileFixResult fix_file(std::string source, const FileFixOptions& options, Python
         if (!safe && !options.unsafe) continue;
         std::string next = apply_edits(result.text, fix.edits);
         if (next == result.text) continue;
-        result.applied.push_back(
-            {finding.rule, finding.range.start.row, fix.title, safe ? FixSafety::Safe : FixSafety::Unsafe});
+        result.applied.push_back({finding.rule, original_row(finding.range.start_byte, finding.range.start.row),
+                                  fix.title, safe ? FixSafety::Safe : FixSafety::Unsafe});
+        history.push_back(fix.edits);
         result.text = std::move(next);
         applied = true;
         break;

@@ -25,7 +25,7 @@ std::vector<Fix> fixes_for_finding(const SyntaxTree& tree, const Finding& findin
 
 struct AppliedFix {
   const RuleDefinition* rule = nullptr;
-  std::uint32_t row = 0;  // of the finding, in the text it was applied to
+  std::uint32_t row = 0;  // of the finding, in the original text (where it can be traced back)
   std::string title;
   FixSafety safety = FixSafety::Unsafe;
 };

@@ -70,6 +70,8 @@ ClientCapabilities parse_client_capabilities(const json& capabilities) {
     client.diagnostic_deprecated_tag = std::find(tags->begin(), tags->end(), json(2)) != tags->end();
   }
   client.work_done_progress = flag(capabilities, {"window", "workDoneProgress"});
+  client.code_action_resolve =
+      array_contains(path(capabilities, {"textDocument", "codeAction", "resolveSupport", "properties"}), "edit");
   client.watched_files_registration =
       flag(capabilities, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
   client.configuration = flag(capabilities, {"workspace", "configuration"});

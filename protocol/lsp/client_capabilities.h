@@ -18,6 +18,7 @@ struct ClientCapabilities {
   bool diagnostic_data = false;
   bool diagnostic_deprecated_tag = false;
   bool work_done_progress = false;       // window/workDoneProgress/create
+  bool code_action_resolve = false;      // codeAction/resolve may fill in `edit` later
   bool watched_files_registration = false;
   bool configuration = false;            // workspace/configuration
   bool show_message = true;

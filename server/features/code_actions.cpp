@@ -1,5 +1,6 @@
 #include "server/features/code_actions.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -105,25 +106,40 @@ json code_actions(const Document& document, const CodeActionRequest& request, co
       rules_here.insert(finding.rule->code);
     }
   }
-  // Fix every usage of a rule under the cursor in this file (safe fixes only, as fix-all).
+  // Fix every usage of a rule under the cursor in this file (safe fixes only, as fix-all). A
+  // whole-file pass costs more than a quick fix: clients that resolve get the edit on demand.
   for (std::string_view code : rules_here) {
-    analyzers::FileFixResult result = analyzers::fix_file(
-        document.source(), analyzers::FileFixOptions{settings, false, std::string(code)}, parser);
-    if (result.applied.size() < 2) continue;  // one is the quick fix itself
-    actions.push_back({{"title", "Fix all " + std::string(code) + " in this file (safe fixes)"},
-                       {"kind", "quickfix"},
-                       {"edit", workspace_edit(document, replace_all(document, result.text, encoding))}});
+    const std::size_t count = std::count_if(findings.begin(), findings.end(),
+                                            [&](const analyzers::Finding& f) { return f.rule->code == code; });
+    if (count < 2) continue;
+    json action{{"title", "Fix all " + std::string(code) + " in this file (safe fixes)"}, {"kind", "quickfix"},
+                {"data", {{"uri", document.uri}, {"rule", std::string(code)}, {"version", document.version}}}};
+    if (!client.code_action_resolve) {
+      action = resolve_code_action(document, action, settings, client, parser);
+      if (!action.contains("edit")) continue;
+    }
+    actions.push_back(std::move(action));
   }
   if (wanted(request.only, kFixAllKind) && request.only.is_array()) {
-    analyzers::FileFixResult result =
-        analyzers::fix_file(document.source(), analyzers::FileFixOptions{settings, false, std::nullopt}, parser);
-    if (result.text != document.source()) {
-      actions.push_back({{"title", "Fix all Eventlet usages with safe fixes"},
-                         {"kind", kFixAllKind},
-                         {"edit", workspace_edit(document, replace_all(document, result.text, encoding))}});
-    }
+    json action{{"title", "Fix all Eventlet usages with safe fixes"}, {"kind", kFixAllKind},
+                {"data", {{"uri", document.uri}, {"rule", nullptr}, {"version", document.version}}}};
+    if (!client.code_action_resolve) action = resolve_code_action(document, action, settings, client, parser);
+    if (client.code_action_resolve || action.contains("edit")) actions.push_back(std::move(action));
   }
   return actions;
+}
+
+json resolve_code_action(const Document& document, json action, const analyzers::Settings& settings,
+                         const protocol::ClientCapabilities& client, analyzers::PythonParser& parser) {
+  const json data = action.value("data", json::object());
+  std::optional<std::string> rule;
+  if (data.is_object() && data.contains("rule") && data["rule"].is_string()) rule = data["rule"].get<std::string>();
+  const analyzers::FileFixResult result =
+      analyzers::fix_file(document.source(), analyzers::FileFixOptions{settings, false, rule}, parser);
+  if (result.text != document.source()) {
+    action["edit"] = workspace_edit(document, replace_all(document, result.text, client.encoding));
+  }
+  return action;
 }
 
 }  // namespace eventlet_lsp::server

@@ -21,4 +21,10 @@ nlohmann::json code_actions(const Document& document, const CodeActionRequest& r
                             const analyzers::Settings& settings, const protocol::ClientCapabilities& client,
                             analyzers::PythonParser& parser);
 
+// Fills in the `edit` of a fix-all action returned without one (codeAction/resolve); the action
+// comes back without an edit when nothing is left to fix.
+nlohmann::json resolve_code_action(const Document& document, nlohmann::json action,
+                                   const analyzers::Settings& settings, const protocol::ClientCapabilities& client,
+                                   analyzers::PythonParser& parser);
+
 }  // namespace eventlet_lsp::server

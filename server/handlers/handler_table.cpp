@@ -11,6 +11,7 @@ constexpr std::array kHandlers{
     HandlerEntry{"shutdown", handle_shutdown, nullptr},
     HandlerEntry{"textDocument/hover", handle_hover, nullptr},
     HandlerEntry{"textDocument/codeAction", handle_code_action, nullptr},
+    HandlerEntry{"codeAction/resolve", handle_code_action_resolve, nullptr},
     HandlerEntry{"textDocument/diagnostic", nullptr, nullptr, handle_document_diagnostic},
     HandlerEntry{"workspace/diagnostic", handle_workspace_diagnostic, nullptr},
     HandlerEntry{"initialized", nullptr, handle_initialized},

@@ -31,6 +31,7 @@ nlohmann::json handle_initialize(Session&, const nlohmann::json&);
 nlohmann::json handle_shutdown(Session&, const nlohmann::json&);
 nlohmann::json handle_hover(Session&, const nlohmann::json&);
 nlohmann::json handle_code_action(Session&, const nlohmann::json&);
+nlohmann::json handle_code_action_resolve(Session&, const nlohmann::json&);
 void handle_document_diagnostic(Session&, const nlohmann::json& id, const nlohmann::json&);
 nlohmann::json handle_workspace_diagnostic(Session&, const nlohmann::json&);
 

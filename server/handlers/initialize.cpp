@@ -38,7 +38,8 @@ json handle_initialize(Session& session, const json& params) {
   json server_capabilities{
       {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},
       {"hoverProvider", true},
-      {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll.eventlet-lsp"})}}},
+      {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll.eventlet-lsp"})},
+                              {"resolveProvider", true}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
   };
   // Only what the client can use: an encoding it offered, pull diagnostics if it pulls.

@@ -297,14 +297,14 @@ local function check_code_actions(fixes)
   check(find_action(actions, "title", "Fix all EL504 in this file (safe fixes)") ~= nil,
         "\"Fix all EL504 in this file (safe fixes)\" is offered (three EL504 in the file)")
   if not apply_action(bufnr, "Replace with `time.sleep`", fix) then return end
-  local line = vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)
+  local lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, true)
   local fixed_line
-  for i, text in ipairs(line) do
+  for i, text in ipairs(lines) do
     if text == "    time.sleep(1)" then fixed_line = i - 1 end
   end
   check(fixed_line ~= nil, "the line now reads `time.sleep(1)`")
-  check(vim.tbl_contains(line, "import time"), "`import time` is in the file")
-  check(vim.tbl_contains(line, "from eventlet import sleep"), "`from eventlet import sleep` (still used) is kept")
+  check(vim.tbl_contains(lines, "import time"), "`import time` is in the file")
+  check(vim.tbl_contains(lines, "from eventlet import sleep"), "`from eventlet import sleep` (still used) is kept")
   if not fixed_line then
     out(buffer_text(bufnr))
     return
