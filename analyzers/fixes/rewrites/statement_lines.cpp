@@ -1,5 +1,7 @@
 #include "analyzers/fixes/rewrites/statement_lines.h"
 
+#include <algorithm>
+
 #include "analyzers/fixes/import_bookkeeping.h"
 
 namespace eventlet_lsp::analyzers {
@@ -47,6 +49,20 @@ TextEdit line_after(const SyntaxTree& tree, TSNode statement, const std::string&
   }
   const auto at = static_cast<std::uint32_t>(newline + 1);
   return TextEdit{at, at, indent + line + std::string(newline_of(text))};
+}
+
+std::vector<TextEdit> merge_insertions_in_order(std::vector<TextEdit> edits) {
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.start < b.start; });
+  std::vector<TextEdit> merged;
+  for (TextEdit& edit : edits) {
+    if (!merged.empty() && edit.start == edit.end && merged.back().start == edit.start &&
+        merged.back().end == edit.start) {
+      merged.back().replacement += edit.replacement;
+    } else {
+      merged.push_back(std::move(edit));
+    }
+  }
+  return merged;
 }
 
 }  // namespace eventlet_lsp::analyzers

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analyzers/fixes/fix.h"
 #include "analyzers/parse/syntax_tree.h"
@@ -24,5 +25,9 @@ TextEdit line_before(const SyntaxTree& tree, TSNode statement, const std::string
 
 // The same, just after the statement's last line (after a trailing comment, if any).
 TextEdit line_after(const SyntaxTree& tree, TSNode statement, const std::string& indent, const std::string& line);
+
+// Insertions at one point become one, in the order they were added (the line after a statement
+// and the line before the next one). The engine refuses two insertions at one point.
+std::vector<TextEdit> merge_insertions_in_order(std::vector<TextEdit> edits);
 
 }  // namespace eventlet_lsp::analyzers
