@@ -65,8 +65,11 @@ class Client:
         try:
             while True:
                 length = None
+                first_byte = None
                 while True:
                     line = stream.readline()
+                    if first_byte is None:
+                        first_byte = time.perf_counter()
                     if not line:
                         self.messages.put(None)
                         return
@@ -85,6 +88,7 @@ class Client:
                     body += chunk
                 received = time.perf_counter()
                 message = json.loads(body)
+                message["_bench"] = {"first_byte": first_byte, "bytes": length}
                 if "method" in message and "id" in message:  # a request from the server
                     self._write({"jsonrpc": "2.0", "id": message["id"], "result": None})
                 self.messages.put((received, message))
@@ -406,15 +410,25 @@ def type_into(client, uri, text, keys, seed):
     line, indent = typing_spot(lines)
     typist = Typist(line, indent, lines[line], seed)
     latencies = []
+    first_bytes = []
+    sizes = []
     version = 1
     for _ in range(keys):
         version += 1
         change = typist.next_change()
         started = client.notify("textDocument/didChange",
                                 {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
-        received, _ = client.diagnostics(uri, version=version)
+        received, message = client.diagnostics(uri, version=version)
         latencies.append((received - started) * 1000)
-    return latencies, line
+        first_bytes.append((message["_bench"]["first_byte"] - started) * 1000)
+        sizes.append(message["_bench"]["bytes"])
+    return latencies, line, first_bytes, sizes
+
+
+def print_typing(line, latencies, first_bytes, sizes):
+    print("    typing at line %d, didChange -> publishDiagnostics:   %s" % (line + 1, fmt(summary(latencies))))
+    print("      of which until its first byte (server work):       %s" % fmt(summary(first_bytes)))
+    print("      publishDiagnostics size: median %d bytes" % statistics.median(sizes))
 
 
 def hover_baseline(client, uri, line, count=200):
@@ -533,20 +547,20 @@ def main():
         print("\n(a) generated file, typing")
         baseline = summary(hover_baseline(client, gen_uri, blank_line))
         print("    baseline (hover where there is nothing, same connection): %s" % fmt(baseline))
-        latencies, line = type_into(client, gen_uri, generated, args.keys, args.seed)
+        latencies, line, first_bytes, sizes = type_into(client, gen_uri, generated, args.keys, args.seed)
         typing = summary(latencies)
         ok = typing["median"] < 1.0 and typing["p99"] < 5.0
-        print("    typing at line %d, didChange -> publishDiagnostics:   %s" % (line + 1, fmt(typing)))
+        print_typing(line, latencies, first_bytes, sizes)
         print("    target: median < 1 ms, p99 < 5 ms: %s" % ("PASS" if ok else "FAIL"))
         if not ok:
             failures.append("typing in 5,000 lines")
 
         if corpus_text is not None:
             print("\n(b) %s, typing" % corpus.name)
-            latencies, line = type_into(client, corpus_uri, corpus_text, args.corpus_keys, args.seed)
+            latencies, line, first_bytes, sizes = type_into(client, corpus_uri, corpus_text, args.corpus_keys, args.seed)
             typing = summary(latencies)
             ok = typing["median"] < 20.0
-            print("    typing at line %d, didChange -> publishDiagnostics:   %s" % (line + 1, fmt(typing)))
+            print_typing(line, latencies, first_bytes, sizes)
             print("    target: median < 20 ms: %s" % ("PASS" if ok else "FAIL"))
             if not ok:
                 failures.append("typing in the 1.35 MB file")

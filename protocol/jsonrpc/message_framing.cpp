@@ -24,7 +24,29 @@ std::string_view trim(std::string_view text) {
 
 }  // namespace
 
+bool MessageReader::resynchronise() {
+  // The next header starts with Content-Length or Content-Type (LSP's only headers).
+  std::size_t best = std::string::npos;
+  for (std::string_view name : {std::string_view("content-length:"), std::string_view("content-type:")}) {
+    for (std::size_t at = 0; at + name.size() <= buffer_.size(); ++at) {
+      if (at >= best) break;
+      if (iequals(std::string_view(buffer_).substr(at, name.size()), name)) {
+        best = at;
+        break;
+      }
+    }
+  }
+  if (best == std::string::npos) {
+    if (buffer_.size() > 64) buffer_.erase(0, buffer_.size() - 64);  // a header may be arriving
+    return false;
+  }
+  buffer_.erase(0, best);
+  lost_ = false;
+  return true;
+}
+
 std::optional<MessageReader::Item> MessageReader::next() {
+  if (lost_ && !resynchronise()) return std::nullopt;
   if (skip_body_ > 0) {
     const std::size_t dropped = std::min(skip_body_, buffer_.size());
     buffer_.erase(0, dropped);
@@ -76,6 +98,7 @@ std::optional<MessageReader::Item> MessageReader::next() {
   if (!length) {
     // Without a length the body cannot be found: drop the header and resynchronise.
     buffer_.erase(0, end + separator);
+    lost_ = true;
     return Item{Item::Kind::Error, problem.empty() ? "header without Content-Length" : problem};
   }
   if (*length > kMaxMessageBytes) {

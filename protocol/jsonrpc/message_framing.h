@@ -27,8 +27,13 @@ class MessageReader {
   std::size_t buffered() const { return buffer_.size(); }
 
  private:
+  // After a malformed header the body that followed it (of unknown length) is garbage: skip to
+  // the next header.
+  bool resynchronise();
+
   std::string buffer_;
   std::size_t skip_body_ = 0;  // bytes of an oversized body still to drop
+  bool lost_ = false;          // a malformed header was dropped: look for the next header
 };
 
 // A body with its header.

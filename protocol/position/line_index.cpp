@@ -15,8 +15,10 @@ std::uint32_t units_of_sequence(unsigned char lead, PositionEncoding encoding) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
+  // LSP's line ends: "\n", "\r\n" and a lone "\r".
   for (std::uint32_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n') line_starts_.push_back(i + 1);
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      line_starts_.push_back(i + 1);
   }
 }
 
@@ -29,8 +31,8 @@ std::uint32_t LineIndex::line_end(std::uint32_t line) const {
   if (line >= line_starts_.size()) return static_cast<std::uint32_t>(text_.size());
   std::uint32_t end = line + 1 < line_starts_.size() ? line_starts_[line + 1] - 1
                                                      : static_cast<std::uint32_t>(text_.size());
-  if (end > line_starts_[line] && end <= text_.size() && end > 0 && text_[end - 1] == '\r' &&
-      line + 1 < line_starts_.size())
+  // Before "\r\n": end points at the "\n" here; step back over the "\r" too.
+  if (line + 1 < line_starts_.size() && end > line_starts_[line] && text_[end] == '\n' && text_[end - 1] == '\r')
     --end;
   return end;
 }

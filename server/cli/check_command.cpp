@@ -32,10 +32,8 @@ std::vector<ReportedFinding> to_rows(const analyzers::FileAnalysis& analysis, co
   const protocol::LineIndex index(analysis.source);
   for (const analyzers::Finding& finding : analysis.report.findings) {
     if (!settings.is_enabled(*finding.rule)) continue;
-    const auto start = index.position(finding.range.start.row, finding.range.start.column,
-                                      protocol::PositionEncoding::Utf32);
-    const auto end = index.position(finding.range.end.row, finding.range.end.column,
-                                    protocol::PositionEncoding::Utf32);
+    const auto start = index.position(finding.range.start_byte, protocol::PositionEncoding::Utf32);
+    const auto end = index.position(finding.range.end_byte, protocol::PositionEncoding::Utf32);
     // Editors hide a UTF-8 byte order mark: columns on the first line do not count it.
     const bool after_bom = analysis.source.starts_with("\xEF\xBB\xBF");
     auto column = [&](const protocol::Position& position) {

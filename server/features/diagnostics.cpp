@@ -21,8 +21,8 @@ namespace {
 
 json lsp_range(const analyzers::SourceRange& range, const protocol::LineIndex& index,
                protocol::PositionEncoding encoding) {
-  return protocol::range_to_json(index.position(range.start.row, range.start.column, encoding),
-                                 index.position(range.end.row, range.end.column, encoding));
+  // From byte offsets: tree-sitter's rows count "\n" only, LSP also ends lines at a lone "\r".
+  return protocol::range_to_json(index.position(range.start_byte, encoding), index.position(range.end_byte, encoding));
 }
 
 // Uses of Eventlet's API are deprecated code; inventory of imports and planning files are not.

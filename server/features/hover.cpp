@@ -89,9 +89,8 @@ json hover_at(const Document& document, std::uint32_t offset, const analyzers::S
   const auto& range = best->range;
   return json{{"contents", {{"kind", markdown ? "markdown" : "plaintext"},
                             {"value", analyzers::explain_finding(*best, options)}}},
-              {"range", protocol::range_to_json(
-                            document.index->position(range.start.row, range.start.column, encoding),
-                            document.index->position(range.end.row, range.end.column, encoding))}};
+              {"range", protocol::range_to_json(document.index->position(range.start_byte, encoding),
+                                                document.index->position(range.end_byte, encoding))}};
 }
 
 }  // namespace eventlet_lsp::server

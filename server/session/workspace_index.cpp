@@ -27,6 +27,10 @@ struct WorkspaceIndex::Run {
   bool deprecated_tags = true;
   std::atomic<bool> cancelled{false};
   std::string token;  // work-done progress token, empty without progress
+  bool token_accepted = false;  // the client answered window/workDoneProgress/create with success
+  bool finished = false;
+  bool was_cancelled = false;
+  std::string end_message;  // set when the run finished: sent late if the token came late
   std::size_t generation = 0;
 };
 
@@ -50,8 +54,16 @@ WorkspaceIndex::~WorkspaceIndex() { cancel(false); }
 void WorkspaceIndex::cancel(bool report) {
   if (!running_) return;
   running_->cancelled = true;
+  running_->was_cancelled = true;
   if (report) progress(running_, {{"kind", "end"}, {"message", "cancelled"}});
+  running_->finished = true;
   running_.reset();
+}
+
+bool WorkspaceIndex::cancel_token(const std::string& token) {
+  if (!running_ || running_->token.empty() || running_->token != token) return false;
+  cancel(true);
+  return true;
 }
 
 void WorkspaceIndex::start() {
@@ -66,9 +78,16 @@ void WorkspaceIndex::start() {
   running_ = run;
   if (session_.client.work_done_progress) {
     run->token = "eventlet-lsp/index/" + std::to_string(next_token_++);
-    session_.request("window/workDoneProgress/create", {{"token", run->token}});
-    progress(run, {{"kind", "begin"}, {"title", "Eventlet audit"}, {"cancellable", true},
-                   {"message", "finding files"}, {"percentage", 0}});
+    // Progress may be reported only once the client has accepted the token.
+    session_.request("window/workDoneProgress/create", {{"token", run->token}},
+                     [this, run](const json&, const json& error) {
+                       if (!error.is_null() || run->was_cancelled) return;
+                       run->token_accepted = true;
+                       progress(run, {{"kind", "begin"}, {"title", "Eventlet audit"}, {"cancellable", true},
+                                      {"message", "finding files"}, {"percentage", 0}});
+                       // A small workspace can be done before the client answered.
+                       if (run->finished) progress(run, {{"kind", "end"}, {"message", run->end_message}});
+                     });
   }
   boost::asio::io_context& io = session_.io();
   boost::asio::post(session_.pool(), [this, run, &io] {
@@ -119,7 +138,7 @@ void WorkspaceIndex::start() {
 }
 
 void WorkspaceIndex::progress(const std::shared_ptr<Run>& run, const json& value) {
-  if (run->token.empty()) return;
+  if (run->token.empty() || !run->token_accepted) return;
   session_.notify("$/progress", {{"token", run->token}, {"value", value}});
 }
 
@@ -131,9 +150,10 @@ void WorkspaceIndex::finish(const std::shared_ptr<Run>& run) {
     usages += file.usages;
     if (file.usages > 0) ++with_usages;
   }
-  progress(run, {{"kind", "end"},
-                 {"message", std::to_string(usages) + " Eventlet usages in " + std::to_string(with_usages) +
-                                 " of " + std::to_string(files_.size()) + " files"}});
+  run->end_message = std::to_string(usages) + " Eventlet usages in " + std::to_string(with_usages) + " of " +
+                     std::to_string(files_.size()) + " files";
+  progress(run, {{"kind", "end"}, {"message", run->end_message}});
+  run->finished = true;
   running_.reset();
   if (session_.client.diagnostic_refresh) session_.request("workspace/diagnostic/refresh", nullptr);
 }
@@ -149,6 +169,10 @@ void WorkspaceIndex::refresh_file(const fs::path& path) {
   boost::asio::post(session_.pool(), [this, run, path, generation, &io] {
     analyzers::ConfigResolver resolver(run->overrides, std::nullopt, false);
     const analyzers::Settings* settings = resolver.for_directory(path.parent_path());
+    if (settings != nullptr && settings->is_excluded(path)) {  // excluded files stay out of the index
+      boost::asio::post(io, [this, path] { forget_file(path); });
+      return;
+    }
     const analyzers::Settings fallback;
     analyzers::PythonParser parser;
     IndexedFile file = index_file(analyzers::analyze_path(path, parser), settings ? *settings : fallback,

@@ -33,6 +33,8 @@ class WorkspaceIndex {
   void start();
   // window/workDoneProgress/cancel, or the next start(). `report` ends the client's progress.
   void cancel(bool report = true);
+  // window/workDoneProgress/cancel: only the run that owns `token`; false when none does.
+  bool cancel_token(const std::string& token);
   // Reanalyses one file (created or changed on disk), or forgets it (deleted).
   void refresh_file(const std::filesystem::path& path);
   void forget_file(const std::filesystem::path& path);

@@ -122,10 +122,23 @@ int serve(const ServeOptions& options) {
   ::signal(SIGPIPE, SIG_IGN);  // a client that closes early is an error to handle, not a signal
   asio::io_context io;
   if (options.listen_port) {
-    asio::ip::tcp::acceptor acceptor(io, {asio::ip::address_v4::loopback(), *options.listen_port});
+    boost::system::error_code error;
+    asio::ip::tcp::acceptor acceptor(io);
+    const asio::ip::tcp::endpoint endpoint{asio::ip::address_v4::loopback(), *options.listen_port};
+    acceptor.open(endpoint.protocol(), error);
+    if (!error) acceptor.bind(endpoint, error);
+    if (!error) acceptor.listen(asio::socket_base::max_listen_connections, error);
+    if (error) {
+      spdlog::error("cannot listen on 127.0.0.1:{}: {}", *options.listen_port, error.message());
+      return 2;
+    }
     spdlog::info("listening on 127.0.0.1:{}", acceptor.local_endpoint().port());
     asio::ip::tcp::socket socket(io);
-    acceptor.accept(socket);
+    acceptor.accept(socket, error);
+    if (error) {
+      spdlog::error("accepting a client failed: {}", error.message());
+      return 2;
+    }
     acceptor.close();
     return run(io, socket, make_sender([&socket](std::string_view data) {
                  boost::system::error_code error;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <cstddef>
+#include <cstdio>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -26,6 +27,7 @@
 #include <string>
 #include <string_view>
 
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
@@ -123,10 +125,17 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
+  if (std::getenv("EVENTLET_LSP_FUZZ_VERBOSE") != nullptr) std::fprintf(stderr, "== input of %zu bytes\n", size);
   boost::asio::io_context io;  // declared first: destroyed last, with handlers never run
+  // As the server's pending read does, keeps io from stopping when it runs out of handlers: then
+  // io.stopped() means `exit`, and poll() keeps running what later messages post.
+  auto work = boost::asio::make_work_guard(io);
+  static const bool verbose = std::getenv("EVENTLET_LSP_FUZZ_VERBOSE") != nullptr;  // to inspect a seed
   std::size_t sent_bytes = 0;
   server::Session session(io, [&sent_bytes](const json& message) {
-    sent_bytes += protocol::frame_message(protocol::to_wire(message)).size();
+    const std::string framed = protocol::frame_message(protocol::to_wire(message));
+    sent_bytes += framed.size();
+    if (verbose) std::fprintf(stderr, "<- %.300s\n", framed.c_str() + framed.find('{'));
   });
   server::Dispatcher dispatcher(session);
   protocol::MessageReader reader;
@@ -145,6 +154,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       auto item = reader.next();
       if (!item) break;
       ++messages;
+      if (verbose) std::fprintf(stderr, "-> %s %.200s\n", item->kind == protocol::MessageReader::Item::Kind::Message ? "body" : "framing error", item->text.c_str());
       if (item->kind == protocol::MessageReader::Item::Kind::Message) {
         dispatcher.on_message(sandboxed(item->text));
       } else {

@@ -59,13 +59,8 @@ TEST(LspBadInput, NonNumericContentLengthWithoutBody) {
 }
 
 TEST(LspBadInput, NonNumericContentLengthWithABody) {
-  if (!run_known_bugs())
-    GTEST_SKIP()
-        << "BUG: after 'Content-Length: abc' followed by a body, the reader drops only the header; "
-           "the "
-           "body then runs into the next message's header, which is taken as one malformed header "
-           "and "
-           "dropped with it, and so on for every later message: the server never answers again";
+  // The body after a malformed header has no known length: the reader skips to the next
+  // header, and everything after it is served.
   LspClient client;
   start(client);
   client.send_raw("Content-Length: abc\r\n\r\n" +

@@ -85,12 +85,6 @@ inline void expect_serves_a_document(LspClient& client, const std::string& uri) 
   EXPECT_EQ(hover["result"]["range"], range(1, 0, 1, 14));
 }
 
-// Tests of known server bugs skip (with "BUG: ...") unless EVENTLET_LSP_RUN_KNOWN_BUGS is set, so
-// that a fix can be checked by running them.
-inline bool run_known_bugs() {
-  return std::getenv("EVENTLET_LSP_RUN_KNOWN_BUGS") != nullptr;
-}
-
 // The error of a response: {code, message}, or null.
 inline Json error_of(const Json& response) {
   return response.value("error", Json());

@@ -105,11 +105,6 @@ TEST(LspLineEndings, CrLf) {
 }
 
 TEST(LspLineEndings, LoneCarriageReturnEndsALine) {
-  if (!run_known_bugs())
-    GTEST_SKIP()
-        << "BUG: LSP counts a lone \\r as a line ending, but the server's LineIndex (and so every "
-           "position it sends) splits lines on \\n only: `import eventlet\\reventlet.sleep(1)\\r` "
-           "gets EL504 at 0:16-0:30 instead of 1:0-1:14";
   LspClient client;
   client.initialize(push_capabilities());
   client.did_open(kDocUri, "import eventlet\reventlet.sleep(1)\r");

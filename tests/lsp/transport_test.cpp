@@ -63,10 +63,6 @@ TEST(LspListen, ClientDisconnectWithoutExitIsStatusOne) {
 }
 
 TEST(LspListen, PortInUseIsAnErrorExitNotACrash) {
-  if (!run_known_bugs())
-    GTEST_SKIP() << "BUG: `serve --listen PORT` on a port already in use dies of an uncaught "
-                    "boost::system::system_error (std::terminate, SIGABRT) instead of exiting with "
-                    "an error status";
   // Hold a port.
   const int holder = ::socket(AF_INET, SOCK_STREAM, 0);
   ASSERT_GE(holder, 0);

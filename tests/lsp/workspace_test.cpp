@@ -223,10 +223,9 @@ TEST(LspWorkspace, WorkDoneProgressCancelEndsTheProgress) {
   ASSERT_EQ(progress_token(client), expected_token)
       << "the test predicts the server's first token\n"
       << client.describe();
-  const std::vector<Json> values = progress_until_end(client, expected_token);
-  ASSERT_EQ(values.size(), 2u) << client.describe();
-  EXPECT_EQ(values[0]["kind"], "begin");
-  EXPECT_EQ(values[1], (Json{{"kind", "end"}, {"message", "cancelled"}}));
+  // The cancel is read before the client's answer to window/workDoneProgress/create: progress
+  // may only start once the token is accepted, and by then the run is cancelled, so no
+  // $/progress at all is sent for it (LSP 3.17).
   const auto log = client.wait_for_notification("window/logMessage");
   ASSERT_TRUE(log) << client.describe();
   EXPECT_EQ((*log)["params"],
@@ -244,19 +243,12 @@ TEST(LspWorkspace, WorkDoneProgressCancelEndsTheProgress) {
   for (const Json& message : client.transcript()) {
     if (message.value("method", "") == "$/progress" &&
         message["params"]["token"] == expected_token) {
-      EXPECT_TRUE(message["params"]["value"]["kind"] == "begin" ||
-                  message["params"]["value"] == values[1])
-          << "after the cancel: " << message.dump();
+      ADD_FAILURE() << "progress for the cancelled run: " << message.dump();
     }
   }
 }
 
 TEST(LspWorkspace, NoProgressWhenTheClientRefusesTheToken) {
-  if (!run_known_bugs())
-    GTEST_SKIP()
-        << "BUG: the server sends $/progress begin right after window/workDoneProgress/create, "
-           "without waiting for the client's answer, and keeps using a token the client refused "
-           "(LSP 3.17: after an error a server must not send progress for that token)";
   TempDir dir;
   write_project(dir);
   LspClient client;
@@ -345,11 +337,6 @@ TEST(LspWorkspace, PyprojectExcludeAppliesToTheIndex) {
 }
 
 TEST(LspWorkspace, ExcludedFileStaysOutAfterAWatchedChange) {
-  if (!run_known_bugs())
-    GTEST_SKIP()
-        << "BUG: didChangeWatchedFiles (and didClose) reindex a file with refresh_file(), which "
-           "ignores the [tool.eventlet-lsp] exclude list: an excluded file enters "
-           "workspace/diagnostic";
   TempDir dir;
   dir.write("pyproject.toml", "[tool.eventlet-lsp]\nexclude = [\"legacy.py\"]\n");
   dir.write("legacy.py", kSleepSource);
@@ -369,9 +356,6 @@ TEST(LspWorkspace, ExcludedFileStaysOutAfterAWatchedChange) {
 }
 
 TEST(LspWorkspace, CancelForAFinishedProgressLeavesTheNextIndexAlone) {
-  if (!run_known_bugs())
-    GTEST_SKIP() << "BUG: window/workDoneProgress/cancel ignores its token: a late cancel for "
-                    "an index that already ended cancels whatever index runs now";
   TempDir dir;
   write_project(dir);
   LspClient client;

@@ -116,10 +116,12 @@ TEST(LineIndexTest, CrlfOnlyTextAndTrailingCarriageReturn) {
   EXPECT_EQ(crlf.line_start(1), 4u);
   EXPECT_EQ(crlf.line_end(1), 4u);
   EXPECT_EQ(crlf.position(4, Utf16), (Position{1, 0}));
-  // A lone '\r' on the last line is content: no newline follows it.
+  // A lone '\r' ends a line, as LSP counts line ends ("\n", "\r\n", "\r").
   const LineIndex lone("ab\r");
-  EXPECT_EQ(lone.line_count(), 1u);
-  EXPECT_EQ(lone.line_end(0), 3u);
+  EXPECT_EQ(lone.line_count(), 2u);
+  EXPECT_EQ(lone.line_end(0), 2u);
+  EXPECT_EQ(lone.line_start(1), 3u);
+  EXPECT_EQ(lone.position(3, Utf16), (Position{1, 0}));
 }
 
 TEST(LineIndexTest, LastLineWithoutNewline) {

@@ -27,6 +27,18 @@ std::optional<CallArguments> split_arguments(const SyntaxTree& tree, TSNode call
   return split;
 }
 
+bool function_passed_by_position(TSNode call) {
+  const PythonGrammar& g = PythonGrammar::instance();
+  const TSNode arguments = ts_node_child_by_field_id(call, g.f_arguments);
+  if (ts_node_is_null(arguments) || g.kind(arguments) != NodeKind::ArgumentList) return false;
+  if (ts_node_named_child_count(arguments) == 0) return false;
+  const NodeKind kind = g.kind(ts_node_named_child(arguments, 0));
+  return kind != NodeKind::KeywordArgument && kind != NodeKind::ListSplatPattern &&
+         kind != NodeKind::DictionarySplatPattern && kind != NodeKind::Comment &&
+         std::string_view(ts_node_type(ts_node_named_child(arguments, 0))) != "list_splat" &&
+         std::string_view(ts_node_type(ts_node_named_child(arguments, 0))) != "dictionary_splat";
+}
+
 std::string join_arguments(const std::vector<std::string>& positional,
                            const std::vector<std::pair<std::string, std::string>>& keywords) {
   std::string joined;

@@ -18,6 +18,10 @@ struct CallArguments {
 
 std::optional<CallArguments> split_arguments(const SyntaxTree& tree, TSNode call);
 
+// Whether the call's first argument is a plain positional one (not `func=f`, `*args`, a comment):
+// `Executor.submit(fn, /, ...)` and `map(fn, ...)` take the function only by position.
+bool function_passed_by_position(TSNode call);
+
 // "a, b, k=v" from the pieces.
 std::string join_arguments(const std::vector<std::string>& positional,
                            const std::vector<std::pair<std::string, std::string>>& keywords);

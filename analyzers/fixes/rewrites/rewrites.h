@@ -15,6 +15,9 @@ std::vector<Rewrite> rewrite_sync_primitive(const RewriteSite& site);    // EL50
 std::vector<Rewrite> rewrite_fire_and_forget(const RewriteSite& site);   // EL301
 std::vector<Rewrite> rewrite_spawn_after(const RewriteSite& site);       // EL401
 std::vector<Rewrite> rewrite_monkey_patch(const RewriteSite& site);      // EL801, EL802
+std::vector<Rewrite> rewrite_kept_spawn(const RewriteSite& site);        // EL501 (spawn kept and waited)
+std::vector<Rewrite> rewrite_green_pool(const RewriteSite& site);        // EL503 (GreenPool and its uses)
+std::vector<Rewrite> rewrite_event(const RewriteSite& site);             // EL402 (event.Event and its uses)
 
 // Every rewrite for the site, the configured target's first.
 std::vector<Rewrite> rewrites_for(const RewriteSite& site, MigrationTarget preferred);

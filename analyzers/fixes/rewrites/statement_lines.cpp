@@ -52,7 +52,9 @@ TextEdit line_after(const SyntaxTree& tree, TSNode statement, const std::string&
 }
 
 std::vector<TextEdit> merge_insertions_in_order(std::vector<TextEdit> edits) {
-  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.start < b.start; });
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) {
+    return a.start != b.start ? a.start < b.start : a.end < b.end;
+  });
   std::vector<TextEdit> merged;
   for (TextEdit& edit : edits) {
     if (!merged.empty() && edit.start == edit.end && merged.back().start == edit.start &&

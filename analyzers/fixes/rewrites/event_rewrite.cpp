@@ -1,0 +1,144 @@
+// An `event.Event()` kept in a variable (EL402), rewritten with every use of the variable (the
+// name in its scope and nested scopes, or `self.name` across the methods of its class):
+// - a bare signal (no `send` carries a value, no `send_exception`, no `wait()` result is used):
+//   `threading.Event()`, `send()` -> `set()`, `wait(...)` stays, `ready()` -> `is_set()`;
+// - otherwise `concurrent.futures.Future()`: `send(v)` -> `set_result(v)` (`send()` sends None),
+//   `send_exception(e)` -> `set_exception(e)`, `wait()` -> `result()`, `ready()` -> `done()`;
+// - inside `async def`, only the bare signal, and only when every use is in a coroutine:
+//   `asyncio.Event()`, `send()` -> `set()`, `wait()` -> `await ev.wait()`.
+//
+// Refused when a use is anything else (`reset`, `poll`, `has_result`, the event passed on or
+// returned, `send(exc=...)`), when a Future's `wait` has a timeout (`wait(t)` returned None on
+// timeout where `result(t)` raises TimeoutError), and when the threading rewrite would put a
+// blocking call in a coroutine.
+//
+// Unsafe: Eventlet's Event is one-shot (a second `send` raised AssertionError): a threading or
+// asyncio Event can be set again, a Future raises InvalidStateError and cannot be reset; under
+// threads preemption makes the races real; an asyncio.Event must be set from the loop's thread.
+#include "analyzers/catalog/rule.h"
+#include "analyzers/fixes/rewrites/call_arguments.h"
+#include "analyzers/fixes/rewrites/rewrites.h"
+#include "analyzers/fixes/rewrites/variable_uses.h"
+#include "analyzers/parse/python_grammar.h"
+#include "analyzers/python/binding_collector.h"
+
+namespace eventlet_lsp::analyzers {
+
+namespace {
+
+enum class Use : std::uint8_t { Send, SendValue, SendException, Wait, WaitForValue, Ready };
+
+// What one use is; nullopt when it has no counterpart.
+std::optional<Use> classify(const RewriteSite& site, const VariableUse& use) {
+  if (!use.method_call) return std::nullopt;
+  const MethodCall& call = *use.method_call;
+  const auto arguments = split_arguments(site.tree, call.call);
+  if (!arguments || arguments->has_splat) return std::nullopt;
+  const std::size_t count = arguments->positional.size() + arguments->keywords.size();
+  if (call.name == "send") {
+    if (count == 0) return Use::Send;
+    if (arguments->positional.size() == 1 && arguments->keywords.empty()) return Use::SendValue;
+    return std::nullopt;
+  }
+  if (call.name == "send_exception") {
+    if (arguments->positional.size() == 1 && arguments->keywords.empty()) return Use::SendException;
+    return std::nullopt;
+  }
+  if (call.name == "wait") {
+    if (count > 1 || (!arguments->keywords.empty() && arguments->keywords.front().first != "timeout"))
+      return std::nullopt;
+    return call.is_statement ? Use::Wait : Use::WaitForValue;
+  }
+  if (call.name == "ready" && count == 0) return Use::Ready;
+  return std::nullopt;
+}
+
+TextEdit rename(const MethodCall& call, std::string name) {
+  return {ts_node_start_byte(call.method), ts_node_end_byte(call.method), std::move(name)};
+}
+
+}  // namespace
+
+std::vector<Rewrite> rewrite_event(const RewriteSite& site) {
+  if (site.finding.rule->code != "EL402" || site.finding.qualified_name != "eventlet.event.Event" ||
+      ts_node_is_null(site.call) || !site.arguments_text().empty())
+    return {};
+  const TSNode assignment = assignment_of_value(site.call);
+  if (ts_node_is_null(assignment)) return {};
+  const ScopeModel model = collect_bindings(site.tree);
+  const auto variable = variable_assigned_by(site.tree, model, assignment);
+  if (!variable || variable->assignments.size() != 1) return {};
+
+  std::vector<Use> kinds;
+  bool carries_value = false;
+  bool all_in_coroutines = true;
+  bool any_in_coroutine = false;
+  for (const VariableUse& use : variable->uses) {
+    const auto kind = classify(site, use);
+    if (!kind) return {};
+    kinds.push_back(*kind);
+    carries_value = carries_value || *kind == Use::SendValue || *kind == Use::SendException || *kind == Use::WaitForValue;
+    all_in_coroutines = all_in_coroutines && use.in_async_def;
+    any_in_coroutine = any_in_coroutine || use.in_async_def;
+  }
+  const std::string elsewhere = elsewhere_caveat(*variable);
+  const std::uint32_t call_start = ts_node_start_byte(site.call);
+  const std::uint32_t call_end = ts_node_end_byte(site.call);
+  std::vector<TextEdit> edits;
+
+  if (site.in_async_def) {
+    if (carries_value || !all_in_coroutines) return {};
+    edits.push_back({call_start, call_end, "asyncio.Event()"});
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      const MethodCall& call = *variable->uses[i].method_call;
+      if (kinds[i] == Use::Send) edits.push_back(rename(call, "set"));
+      if (kinds[i] == Use::Ready) edits.push_back(rename(call, "is_set"));
+      if (kinds[i] == Use::Wait) {
+        if (!call.no_arguments) return {};  // asyncio.Event.wait takes no timeout
+        const std::uint32_t start = ts_node_start_byte(call.call);
+        edits.push_back({start, start, "await "});
+      }
+    }
+    return {Rewrite{"Replace with `asyncio.Event` (unsafe: Eventlet's Event could be sent only once, an asyncio.Event "
+                    "can be set again; it must be set from the event loop's thread" + elsewhere + ")",
+                    FixSafety::Unsafe, MigrationTarget::Asyncio, std::move(edits), {{"asyncio", ""}}}};
+  }
+
+  if (any_in_coroutine) return {};  // a blocking wait inside a coroutine
+  if (!carries_value) {
+    edits.push_back({call_start, call_end, "threading.Event()"});
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+      const MethodCall& call = *variable->uses[i].method_call;
+      if (kinds[i] == Use::Send) edits.push_back(rename(call, "set"));
+      if (kinds[i] == Use::Ready) edits.push_back(rename(call, "is_set"));
+    }
+    return {Rewrite{"Replace with `threading.Event` (unsafe: Eventlet's Event could be sent only once, a "
+                    "threading.Event can be set again; preemptive threads make races real" + elsewhere + ")",
+                    FixSafety::Unsafe, MigrationTarget::Threading, std::move(edits), {{"threading", ""}}}};
+  }
+
+  edits.push_back({call_start, call_end, "concurrent.futures.Future()"});
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    const MethodCall& call = *variable->uses[i].method_call;
+    switch (kinds[i]) {
+      case Use::Send:
+        edits.push_back(rename(call, "set_result"));
+        edits.push_back({ts_node_start_byte(call.arguments), ts_node_end_byte(call.arguments), "(None)"});
+        break;
+      case Use::SendValue: edits.push_back(rename(call, "set_result")); break;
+      case Use::SendException: edits.push_back(rename(call, "set_exception")); break;
+      case Use::Wait:
+      case Use::WaitForValue:
+        if (!call.no_arguments) return {};  // wait(timeout) returned None, result(timeout) raises
+        edits.push_back(rename(call, "result"));
+        break;
+      case Use::Ready: edits.push_back(rename(call, "done")); break;
+    }
+  }
+  return {Rewrite{"Replace with a `concurrent.futures.Future` (unsafe: it can be set only once and never reset, "
+                  "a second `set_result` raises InvalidStateError; preemptive threads make races real" +
+                      elsewhere + ")",
+                  FixSafety::Unsafe, MigrationTarget::Threading, std::move(edits), {{"concurrent.futures", ""}}}};
+}
+
+}  // namespace eventlet_lsp::analyzers
