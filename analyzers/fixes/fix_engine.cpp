@@ -87,6 +87,9 @@ std::optional<Fix> finalize_rewrite(const SyntaxTree& tree, const Rewrite& origi
   for (const ImportNeed& need : rewrite.imports) {
     if (auto edit = add_import(first_tree, need)) import_edits.push_back(std::move(*edit));
   }
+  for (const std::string& line : rewrite.module_lines) {
+    if (auto edit = add_module_line(first_tree, line)) import_edits.push_back(std::move(*edit));
+  }
   import_edits = merge_insertions(std::move(import_edits));
   const auto imports = normalise_edits(import_edits);
   if (!imports) return std::nullopt;

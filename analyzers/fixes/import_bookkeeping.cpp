@@ -115,6 +115,20 @@ std::optional<TextEdit> add_import(const SyntaxTree& tree, const ImportNeed& nee
   return TextEdit{at, at, line};
 }
 
+std::optional<TextEdit> add_module_line(const SyntaxTree& tree, std::string_view line) {
+  const std::string_view text = tree.source();
+  for (std::size_t at = text.find(line); at != std::string_view::npos; at = text.find(line, at + 1)) {
+    if ((at == 0 || text[at - 1] == '\n') &&
+        (at + line.size() == text.size() || text[at + line.size()] == '\n' || text[at + line.size()] == '\r'))
+      return std::nullopt;
+  }
+  // Where `import x` would go: after the leading imports, then a blank line.
+  const auto anchor = add_import(tree, ImportNeed{"\x01never-imported", "", ""});
+  const std::uint32_t position = anchor ? anchor->start : 0;
+  const std::string newline(newline_of(text));
+  return TextEdit{position, position, newline + std::string(line) + newline};
+}
+
 bool module_name_taken(const SyntaxTree& tree, std::string_view name) {
   const PythonGrammar& g = PythonGrammar::instance();
   const ScopeModel model = collect_bindings(tree);

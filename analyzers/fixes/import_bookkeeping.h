@@ -26,6 +26,10 @@ bool module_name_taken(const SyntaxTree& tree, std::string_view name);
 // leading imports (after the docstring and `from __future__` imports when there are none).
 std::optional<TextEdit> add_import(const SyntaxTree& tree, const ImportNeed& need);
 
+// Inserts a module-level statement (`_BACKGROUND_TASKS = set()`) after the leading imports,
+// unless the file already has that exact line.
+std::optional<TextEdit> add_module_line(const SyntaxTree& tree, std::string_view line);
+
 // Edits removing the Eventlet imports (whole statements, or names of a `from` import) that no
 // code in `tree` uses any more. A name listed in `__all__` counts as used.
 std::vector<TextEdit> remove_unused_eventlet_imports(const SyntaxTree& tree);

@@ -40,6 +40,7 @@ struct Rewrite {
   MigrationTarget target = MigrationTarget::Threading;
   std::vector<TextEdit> edits;
   std::vector<ImportNeed> imports;
+  std::vector<std::string> module_lines;  // module-level statements it needs (after the imports)
 };
 
 // Replacing a statement by nothing: its whole line(s), or `pass` when it is its block's only
