@@ -43,6 +43,18 @@ bool wanted(const json& only, std::string_view kind) {
   return false;
 }
 
+// Whether a fix-all would do anything: stops at the first finding with a safe fix.
+bool has_safe_fix(const Document& document, const std::vector<analyzers::Finding>& findings,
+                  const analyzers::Settings& settings, analyzers::PythonParser& parser) {
+  for (const analyzers::Finding& finding : findings) {
+    for (const analyzers::Fix& fix : analyzers::fixes_for_finding(document.tree, finding, findings, settings.target, parser)) {
+      if (fix.target == settings.target && settings.fix_is_safe(*finding.rule, fix.safety == analyzers::FixSafety::Safe))
+        return true;
+    }
+  }
+  return false;
+}
+
 // The whole document replaced by `text`, as one edit.
 json replace_all(const Document& document, const std::string& text, protocol::PositionEncoding encoding) {
   return json::array({{{"range", protocol::range_to_json(document.index->position(0, encoding),
@@ -123,8 +135,12 @@ json code_actions(const Document& document, const CodeActionRequest& request, co
   if (wanted(request.only, kFixAllKind) && request.only.is_array()) {
     json action{{"title", "Fix all Eventlet usages with safe fixes"}, {"kind", kFixAllKind},
                 {"data", {{"uri", document.uri}, {"rule", nullptr}, {"version", document.version}}}};
-    if (!client.code_action_resolve) action = resolve_code_action(document, action, settings, client, parser);
-    if (client.code_action_resolve || action.contains("edit")) actions.push_back(std::move(action));
+    if (!client.code_action_resolve) {
+      action = resolve_code_action(document, action, settings, client, parser);
+      if (action.contains("edit")) actions.push_back(std::move(action));
+    } else if (has_safe_fix(document, findings, settings, parser)) {
+      actions.push_back(std::move(action));  // its edit comes with codeAction/resolve
+    }
   }
   return actions;
 }

@@ -241,6 +241,14 @@ end
 -- Applies a code action's WorkspaceEdit the way vim.lsp.buf.code_action() does.
 local function apply_action(bufnr, what, action)
   local uri = vim.uri_from_bufnr(bufnr)
+  -- Neovim advertises codeAction resolveSupport for `edit`: a whole-file action comes without
+  -- one and is resolved, as vim.lsp.buf.code_action() does.
+  if action.edit == nil and action.data ~= nil then
+    local resolved = vim.lsp.buf_request_sync(bufnr, "codeAction/resolve", action, 10000)
+    for _, response in pairs(resolved or {}) do
+      if response.result then action = response.result end
+    end
+  end
   local edit = action.edit
   if not check(type(edit) == "table" and type(edit.changes) == "table" and type(edit.changes[uri]) == "table"
                  and next(edit.changes[uri]) ~= nil,
