@@ -11,8 +11,8 @@
 //     real file system;
 //   * stdin is /dev/null, so that a URI naming /dev/stdin cannot block;
 //   * at most kMaxMessages bodies per input, and io.poll() (never run()) drains the handlers;
-//   * outgoing messages are serialised (protocol::to_wire + frame_message, as the real sender
-//     does) and dropped.
+//   * outgoing messages are checked to be JSON-RPC 2.0, serialised (protocol::to_wire +
+//     frame_message, as the real sender does) and dropped.
 // Exceptions are not caught: one escaping the dispatcher would end the real server too.
 #include <fcntl.h>
 #include <unistd.h>
@@ -124,15 +124,25 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  // EVENTLET_LSP_FUZZ_VERBOSE=1 prints what goes in and out (to inspect a seed or a crash).
+  static const bool verbose = std::getenv("EVENTLET_LSP_FUZZ_VERBOSE") != nullptr;
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  if (std::getenv("EVENTLET_LSP_FUZZ_VERBOSE") != nullptr) std::fprintf(stderr, "== input of %zu bytes\n", size);
+  if (verbose) std::fprintf(stderr, "== input of %zu bytes\n", size);
   boost::asio::io_context io;  // declared first: destroyed last, with handlers never run
   // As the server's pending read does, keeps io from stopping when it runs out of handlers: then
   // io.stopped() means `exit`, and poll() keeps running what later messages post.
   auto work = boost::asio::make_work_guard(io);
-  static const bool verbose = std::getenv("EVENTLET_LSP_FUZZ_VERBOSE") != nullptr;  // to inspect a seed
   std::size_t sent_bytes = 0;
   server::Session session(io, [&sent_bytes](const json& message) {
+    // Whatever came in, what goes out must be JSON-RPC 2.0: an object with "jsonrpc": "2.0" and
+    // a method (request, notification) or an id (response).
+    const auto version = message.is_object() ? message.find("jsonrpc") : message.end();
+    if (!message.is_object() || version == message.end() || *version != "2.0" ||
+        !(message.contains("method") || message.contains("id"))) {
+      std::fprintf(stderr, "invalid outgoing message: %s\n",
+                   message.dump(-1, ' ', false, json::error_handler_t::replace).c_str());
+      std::abort();
+    }
     const std::string framed = protocol::frame_message(protocol::to_wire(message));
     sent_bytes += framed.size();
     if (verbose) std::fprintf(stderr, "<- %.300s\n", framed.c_str() + framed.find('{'));
@@ -154,8 +164,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       auto item = reader.next();
       if (!item) break;
       ++messages;
-      if (verbose) std::fprintf(stderr, "-> %s %.200s\n", item->kind == protocol::MessageReader::Item::Kind::Message ? "body" : "framing error", item->text.c_str());
-      if (item->kind == protocol::MessageReader::Item::Kind::Message) {
+      const bool body = item->kind == protocol::MessageReader::Item::Kind::Message;
+      if (verbose) std::fprintf(stderr, "-> %s %.200s\n", body ? "body" : "framing error", item->text.c_str());
+      if (body) {
         dispatcher.on_message(sandboxed(item->text));
       } else {
         dispatcher.on_framing_error(item->text);

@@ -187,8 +187,9 @@ std::vector<Rewrite> rewrite_green_pool(const RewriteSite& site) {
   std::string title =
       "Replace with a `concurrent.futures.ThreadPoolExecutor` (unsafe: workers are OS threads, preempted, "
       "and the interpreter waits for their work at exit";
-  if (submits) title += "; `submit` queues work instead of blocking while the pool is full, and an exception stays unseen "
-                          "in its future";
+  if (submits)
+    title += "; `submit` queues work instead of blocking while the pool is full, and an exception stays unseen in "
+             "its future";
   if (maps) title += "; `map` consumes its input eagerly";
   if (large) title += "; `max_workers=" + workers + "` allows that many OS threads";
   if (cancels) title += "; a running thread cannot be killed: `cancel()` only stops it before it starts";

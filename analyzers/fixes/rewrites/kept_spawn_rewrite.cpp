@@ -2,8 +2,8 @@
 //     t_executor = concurrent.futures.ThreadPoolExecutor(max_workers=1)
 //     t = t_executor.submit(f, a)
 //     t_executor.shutdown(wait=False)  # its thread ends after this task
-// and the uses of `t` follow: `t.wait()` -> `t.result()`, `t.kill()` / `t.cancel()` ->
-// `t.cancel()`. One executor per spawn keeps one thread per green thread: a shared, bounded
+// and the uses of `t` follow: `t.wait()` -> `t.result()`, `t.cancel()` stays (`t.kill()` is
+// refused: no thread can be killed). One executor per spawn keeps one thread per green thread: a shared, bounded
 // executor would queue work a green thread would have started at once, and a task waiting on a
 // queued one would deadlock. The arguments are passed as written (`submit` takes them as spawn).
 //
@@ -14,10 +14,9 @@
 // statement that shares its line, and when the name `<name>_executor` is already used in the
 // function (or module) of the assignment.
 //
-// Unsafe: the function runs in an OS thread, preempted; a running thread cannot be killed
-// (`cancel()` only stops work that has not started, and waiting on it then raises
-// CancelledError, not GreenletExit); the interpreter waits for the thread at exit, where an
-// unfinished green thread was dropped.
+// Unsafe: the function runs in an OS thread, preempted; `cancel()` only stops work that has not
+// started (waiting on it then raises CancelledError, not GreenletExit); the interpreter waits
+// for the thread at exit, where an unfinished green thread was dropped.
 #include "analyzers/catalog/rule.h"
 #include "analyzers/fixes/rewrites/call_arguments.h"
 #include "analyzers/fixes/rewrites/kept_thread.h"
@@ -38,8 +37,9 @@ std::optional<KeptThreadEdits> kept_thread_edits(const Variable& variable) {
     const std::uint32_t end = ts_node_end_byte(call.method);
     if (call.name == "wait") {
       result.edits.push_back({start, end, "result"});
-    } else if (call.name == "kill" || call.name == "cancel") {
-      if (call.name == "kill") result.edits.push_back({start, end, "cancel"});
+    } else if (call.name == "cancel") {
+      // GreenThread.cancel() and Future.cancel() both stop only work not yet started. kill()
+      // also stops running work, which no thread can do: no rewrite for it.
       result.cancels = true;
     } else {
       return std::nullopt;
@@ -58,7 +58,8 @@ bool is_spawn_call(const RewriteSite& site, TSNode value) {
   if (site.all_findings == nullptr) return false;
   for (const Finding& finding : *site.all_findings) {
     if (finding.rule->code == "EL501" && finding.qualified_name == "eventlet.greenthread.spawn" &&
-        finding.range.start_byte == ts_node_start_byte(function) && finding.range.end_byte == ts_node_end_byte(function))
+        finding.range.start_byte == ts_node_start_byte(function) &&
+        finding.range.end_byte == ts_node_end_byte(function))
       return true;
   }
   return false;

@@ -8,7 +8,7 @@ namespace eventlet_lsp::analyzers {
 std::vector<Rewrite> rewrites_for(const RewriteSite& site, MigrationTarget preferred) {
   using Family = std::vector<Rewrite> (*)(const RewriteSite&);
   static constexpr Family kFamilies[] = {rewrite_sleep, rewrite_green_import, rewrite_tpool_execute,
-                                         rewrite_sync_primitive, rewrite_fire_and_forget, rewrite_spawn_after,
+                                         rewrite_sync_primitive, rewrite_fire_and_forget, rewrite_fire_and_forget_task, rewrite_spawn_after,
                                          rewrite_monkey_patch, rewrite_kept_spawn, rewrite_green_pool,
                                          rewrite_event};
   std::vector<Rewrite> all;

@@ -13,6 +13,7 @@ std::vector<Rewrite> rewrite_green_import(const RewriteSite& site);      // EL00
 std::vector<Rewrite> rewrite_tpool_execute(const RewriteSite& site);     // EL302
 std::vector<Rewrite> rewrite_sync_primitive(const RewriteSite& site);    // EL507, EL508, EL509
 std::vector<Rewrite> rewrite_fire_and_forget(const RewriteSite& site);   // EL301
+std::vector<Rewrite> rewrite_fire_and_forget_task(const RewriteSite& site);  // EL301 in async def
 std::vector<Rewrite> rewrite_spawn_after(const RewriteSite& site);       // EL401
 std::vector<Rewrite> rewrite_monkey_patch(const RewriteSite& site);      // EL801, EL802
 std::vector<Rewrite> rewrite_kept_spawn(const RewriteSite& site);        // EL501 (spawn kept and waited)

@@ -3,6 +3,7 @@
 // `async def`, `await asyncio.sleep(s)`.
 #include "analyzers/fixes/rewrites/rewrites.h"
 #include "analyzers/parse/python_grammar.h"
+#include "analyzers/python/literals.h"
 
 namespace eventlet_lsp::analyzers {
 
@@ -18,7 +19,15 @@ std::vector<Rewrite> rewrite_sleep(const RewriteSite& site) {
                                  FixSafety::Unsafe, MigrationTarget::Threading,
                                  {remove_statement(site.tree, site.statement())}, {}});
     } else if (!yield_only || !arguments.empty()) {
-      rewrites.push_back(Rewrite{"Replace with `time.sleep`", FixSafety::Safe, MigrationTarget::Threading,
+      // time.sleep raises ValueError for a negative duration, which Eventlet accepts: only a
+      // literal delay is known to be safe (`interval - elapsed` can go below zero).
+      const TSNode delay = call_argument(site.tree, site.call, "seconds");
+      const bool literal = !ts_node_is_null(delay) && (PythonGrammar::instance().kind(delay) == NodeKind::Integer ||
+                                                       PythonGrammar::instance().kind(delay) == NodeKind::Float);
+      rewrites.push_back(Rewrite{literal ? "Replace with `time.sleep`"
+                                         : "Replace with `time.sleep` (unsafe: it raises ValueError for a negative "
+                                           "duration, which Eventlet accepted)",
+                                 literal ? FixSafety::Safe : FixSafety::Unsafe, MigrationTarget::Threading,
                                  {{ts_node_start_byte(site.reference()), ts_node_end_byte(site.reference()), "time.sleep"}},
                                  {{"time", ""}}});
     }

@@ -30,7 +30,8 @@ std::optional<std::uint32_t> resolving_scope(const ScopeModel& model, std::strin
     const Scope& scope = model.scopes[index];
     const bool visible = !(skip_class && scope.kind == Scope::Kind::Class);
     if (visible) {
-      if (index != 0 && contains(scope.globals, name)) return binds_name(model, 0, name) ? std::optional(0u) : std::nullopt;
+      if (index != 0 && contains(scope.globals, name))
+        return binds_name(model, 0, name) ? std::optional(0u) : std::nullopt;
       if (!contains(scope.nonlocals, name) && binds_name(model, index, name)) return index;
     }
     if (index == 0) return std::nullopt;
@@ -98,7 +99,8 @@ std::optional<Variable> name_variable(const SyntaxTree& tree, const ScopeModel& 
   for (std::uint32_t index = 0; index < model.scopes.size() && !scope; ++index) {
     for (const std::uint32_t binding : model.scopes[index].bindings) {
       const Binding& candidate = model.bindings[binding];
-      if (candidate.name == name && candidate.source == Binding::Source::Value && same_range(candidate.origin, assignment))
+      if (candidate.name == name && candidate.source == Binding::Source::Value &&
+          same_range(candidate.origin, assignment))
         scope = index;
     }
   }
@@ -145,7 +147,8 @@ std::optional<Variable> attribute_variable(const SyntaxTree& tree, const ScopeMo
   const PythonGrammar& g = PythonGrammar::instance();
   const TSNode object = ts_node_child_by_field_id(target, g.f_object);
   const TSNode attribute = ts_node_child_by_field_id(target, g.f_attribute);
-  if (ts_node_is_null(object) || g.kind(object) != NodeKind::Identifier || ts_node_is_null(attribute)) return std::nullopt;
+  if (ts_node_is_null(object) || g.kind(object) != NodeKind::Identifier || ts_node_is_null(attribute))
+    return std::nullopt;
   const std::string_view name = tree.text(attribute);
   std::optional<std::uint32_t> class_scope;
   for (const AttributeBinding& binding : model.attribute_bindings) {
