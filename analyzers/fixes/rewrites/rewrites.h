@@ -19,6 +19,7 @@ std::vector<Rewrite> rewrite_monkey_patch(const RewriteSite& site);      // EL80
 std::vector<Rewrite> rewrite_kept_spawn(const RewriteSite& site);        // EL501 (spawn kept and waited)
 std::vector<Rewrite> rewrite_green_pool(const RewriteSite& site);        // EL503 (GreenPool and its uses)
 std::vector<Rewrite> rewrite_event(const RewriteSite& site);             // EL402 (event.Event and its uses)
+std::vector<Rewrite> rewrite_green_pile(const RewriteSite& site);        // EL503 (GreenPile and its uses)
 
 // Every rewrite for the site, the configured target's first.
 std::vector<Rewrite> rewrites_for(const RewriteSite& site, MigrationTarget preferred);
