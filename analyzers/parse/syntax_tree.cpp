@@ -17,7 +17,16 @@ PythonParser::PythonParser() : parser_(ts_parser_new()) {
 
 PythonParser::~PythonParser() { ts_parser_delete(parser_); }
 
+namespace {
+// tree-sitter-python 0.23.6's external scanner does not reset its "inside an f-string" flag when
+// it deserialises an empty state: after a parse that stopped inside an f-string (someone typing
+// `x = f"`), the parser's next parse loses dedents. Setting the language again resets the
+// scanner (ts_parser_reset does not).
+void reset_scanner(TSParser* parser) { ts_parser_set_language(parser, PythonGrammar::instance().language()); }
+}  // namespace
+
 SyntaxTree PythonParser::parse(std::string source, const SyntaxTree* previous) {
+  reset_scanner(parser_);
   TSTree* old_tree = previous != nullptr ? previous->raw() : nullptr;
   TSTree* tree = ts_parser_parse_string(parser_, old_tree, source.data(),
                                         static_cast<std::uint32_t>(source.size()));
@@ -25,6 +34,7 @@ SyntaxTree PythonParser::parse(std::string source, const SyntaxTree* previous) {
 }
 
 SyntaxTree PythonParser::parse_ranges(std::string source, const std::vector<TSRange>& ranges) {
+  reset_scanner(parser_);
   ts_parser_set_included_ranges(parser_, ranges.data(), static_cast<std::uint32_t>(ranges.size()));
   TSTree* tree = ts_parser_parse_string(parser_, nullptr, source.data(),
                                         static_cast<std::uint32_t>(source.size()));

@@ -15,22 +15,21 @@
 //     frame_message, as the real sender does) and dropped.
 // Exceptions are not caught: one escaping the dispatcher would end the real server too.
 #include <fcntl.h>
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
 #include <cstddef>
-#include <cstdio>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/asio/executor_work_guard.hpp>
-#include <boost/asio/io_context.hpp>
-#include <nlohmann/json.hpp>
-#include <spdlog/spdlog.h>
 
 #include "protocol/jsonrpc/message.h"
 #include "protocol/jsonrpc/message_framing.h"
@@ -55,12 +54,15 @@ void write_file(const fs::path& path, std::string_view text) {
 }
 
 void make_sandbox() {
-  char pattern[] = "/tmp/eventlet-lsp-fuzz-XXXXXX";
-  const char* made = ::mkdtemp(pattern);
+  const char* tmp = std::getenv("TMPDIR");
+  std::string pattern =
+      std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/eventlet-lsp-fuzz-XXXXXX";
+  const char* made = ::mkdtemp(pattern.data());
   if (made == nullptr) std::abort();
   const fs::path root = made;
   write_file(root / "pyproject.toml",
-             "[tool.eventlet-lsp]\ntarget = \"asyncio\"\nignore = [\"EL901\"]\n[tool.eventlet-lsp.severity]\n"
+             "[tool.eventlet-lsp]\ntarget = \"asyncio\"\nignore = "
+             "[\"EL901\"]\n[tool.eventlet-lsp.severity]\n"
              "EL301 = \"error\"\n");
   write_file(root / "app" / "__init__.py", "import eventlet\neventlet.monkey_patch()\n");
   write_file(root / "app" / "workers.py",
@@ -68,12 +70,16 @@ void make_sandbox() {
              "pool = greenpool.GreenPool()\n\ndef run(f):\n    spawn(f)\n    pool.spawn_n(f)\n"
              "    eventlet.sleep(0)  # noqa: EL201\n");
   write_file(root / "app" / "plain.py", "def f():\n    return 1\n");
-  write_file(root / "sub" / "pyproject.toml", "[tool.eventlet-lsp]\nselect = [\"EL3\"\n");  // broken
+  write_file(root / "sub" / "pyproject.toml",
+             "[tool.eventlet-lsp]\nselect = [\"EL3\"\n");  // broken
   write_file(root / "sub" / "mod.py", "import eventlet\neventlet.spawn_after(1, print)\n");
   write_file(root / "requirements.txt", "eventlet==0.33.3\nrequests\n");
   sandbox_uri = server::uri_from_path(root);
-  // Clean up at exit only when nothing crashed (libFuzzer exits through exit() after its run).
-  std::atexit([] { std::error_code error; fs::remove_all(server::path_from_uri(sandbox_uri), error); });
+  // Removed at a normal exit; after a crash scripts/fuzz removes it (it sets TMPDIR).
+  std::atexit([] {
+    std::error_code error;
+    fs::remove_all(server::path_from_uri(sandbox_uri), error);
+  });
 }
 
 // Points initialize's workspace at the sandbox. Other bodies pass through byte for byte.
@@ -83,9 +89,12 @@ std::string sandboxed(const std::string& body) {
   if (value.is_discarded() || !value.is_object()) return body;
   const auto method = value.find("method");
   const auto params = value.find("params");
-  if (method == value.end() || *method != "initialize" || params == value.end() || !params->is_object()) return body;
+  if (method == value.end() || *method != "initialize" || params == value.end() ||
+      !params->is_object())
+    return body;
   bool changed = false;
-  if (auto folders = params->find("workspaceFolders"); folders != params->end() && folders->is_array()) {
+  if (auto folders = params->find("workspaceFolders");
+      folders != params->end() && folders->is_array()) {
     for (json& folder : *folders) {
       if (folder.is_object() && folder.contains("uri") && folder["uri"].is_string()) {
         folder["uri"] = sandbox_uri;
@@ -95,7 +104,8 @@ std::string sandboxed(const std::string& body) {
   }
   for (const char* key : {"rootUri", "rootPath"}) {
     if (auto root = params->find(key); root != params->end() && root->is_string()) {
-      *root = std::string(key) == "rootUri" ? sandbox_uri : server::path_from_uri(sandbox_uri).string();
+      *root =
+          std::string(key) == "rootUri" ? sandbox_uri : server::path_from_uri(sandbox_uri).string();
       changed = true;
     }
   }
@@ -157,7 +167,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::size_t at = 0;
   while (at < input.size() && messages < kMaxMessages && !io.stopped()) {
     state = state * 1103515245u + 12345u;
-    const std::size_t piece = (state >> 16) % 4 == 0 ? 1 + (state >> 8) % 7 : 1 + (state >> 4) % 4096;
+    const std::size_t piece =
+        (state >> 16) % 4 == 0 ? 1 + (state >> 8) % 7 : 1 + (state >> 4) % 4096;
     reader.feed(input.substr(at, piece));
     at += std::min(piece, input.size() - at);
     while (messages < kMaxMessages) {
@@ -165,7 +176,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (!item) break;
       ++messages;
       const bool body = item->kind == protocol::MessageReader::Item::Kind::Message;
-      if (verbose) std::fprintf(stderr, "-> %s %.200s\n", body ? "body" : "framing error", item->text.c_str());
+      if (verbose)
+        std::fprintf(stderr, "-> %s %.200s\n", body ? "body" : "framing error", item->text.c_str());
       if (body) {
         dispatcher.on_message(sandboxed(item->text));
       } else {

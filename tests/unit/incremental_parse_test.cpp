@@ -22,7 +22,6 @@
 // every failure prints; a failure also writes a JSON file (its path is in the message) with the
 // opened text and every didChange up to the failing one, for a reproduction outside the test.
 #include <gtest/gtest.h>
-
 #include <tree_sitter/api.h>
 
 #include <algorithm>
@@ -33,12 +32,11 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "analyzers/catalog/rule.h"
 #include "analyzers/parse/syntax_tree.h"
@@ -61,9 +59,16 @@ bool decode_utf8(const std::string& bytes, std::u32string& out) {
   out.reserve(bytes.size());
   for (std::size_t i = 0; i < bytes.size();) {
     const auto b0 = static_cast<unsigned char>(bytes[i]);
-    int length = b0 < 0x80 ? 1 : (b0 >> 5) == 0x6 ? 2 : (b0 >> 4) == 0xE ? 3 : (b0 >> 3) == 0x1E ? 4 : 0;
+    int length = b0 < 0x80           ? 1
+                 : (b0 >> 5) == 0x6  ? 2
+                 : (b0 >> 4) == 0xE  ? 3
+                 : (b0 >> 3) == 0x1E ? 4
+                                     : 0;
     if (length == 0 || i + length > bytes.size()) return false;
-    char32_t cp = length == 1 ? b0 : length == 2 ? (b0 & 0x1F) : length == 3 ? (b0 & 0x0F) : (b0 & 0x07);
+    char32_t cp = length == 1   ? b0
+                  : length == 2 ? (b0 & 0x1F)
+                  : length == 3 ? (b0 & 0x0F)
+                                : (b0 & 0x07);
     for (int k = 1; k < length; ++k) {
       const auto b = static_cast<unsigned char>(bytes[i + k]);
       if ((b & 0xC0) != 0x80) return false;
@@ -110,18 +115,24 @@ std::u32string u32(const std::string& utf8) {
 
 std::uint32_t units(char32_t cp, PositionEncoding encoding) {
   switch (encoding) {
-    case PositionEncoding::Utf8: return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-    case PositionEncoding::Utf16: return cp > 0xFFFF ? 2 : 1;
-    case PositionEncoding::Utf32: return 1;
+    case PositionEncoding::Utf8:
+      return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    case PositionEncoding::Utf16:
+      return cp > 0xFFFF ? 2 : 1;
+    case PositionEncoding::Utf32:
+      return 1;
   }
   return 1;
 }
 
 const char* encoding_label(PositionEncoding encoding) {
   switch (encoding) {
-    case PositionEncoding::Utf8: return "utf-8";
-    case PositionEncoding::Utf16: return "utf-16";
-    case PositionEncoding::Utf32: return "utf-32";
+    case PositionEncoding::Utf8:
+      return "utf-8";
+    case PositionEncoding::Utf16:
+      return "utf-16";
+    case PositionEncoding::Utf32:
+      return "utf-32";
   }
   return "?";
 }
@@ -171,9 +182,12 @@ struct Model {
     return json{{"line", line}, {"character", character}};
   }
 
-  std::size_t line_count() const { return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), U'\n')); }
+  std::size_t line_count() const {
+    return 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), U'\n'));
+  }
 
-  json ranged_change(std::size_t start, std::size_t end, const std::u32string& inserted, PositionEncoding encoding) {
+  json ranged_change(std::size_t start, std::size_t end, const std::u32string& inserted,
+                     PositionEncoding encoding) {
     json change{{"range", {{"start", position(start, encoding)}, {"end", position(end, encoding)}}},
                 {"text", encode_utf8(inserted)}};
     text.replace(start, end - start, inserted);
@@ -186,19 +200,68 @@ struct Model {
 const std::vector<std::u32string>& snippets() {
   static const std::vector<std::u32string> list = [] {
     std::vector<std::u32string> out;
-    for (const char* s : {
-             "eventlet", "import eventlet\n", "from eventlet import spawn, sleep\n", "eventlet.spawn(work, 1)\n",
-             "eventlet.sleep(0)", "greenthread.spawn_n(f)", "pool = eventlet.GreenPool()\n",
-             "eventlet.monkey_patch()\n", "from eventlet.green import socket\n", "import eventlet.wsgi as wsgi\n",
-             "def f(x):\n    return eventlet.spawn(x)\n", "class A:\n    def run(self):\n        eventlet.sleep(1)\n",
-             "    ", "\t", "\n", "\r\n", "\n\n", "(", ")", "[", "]", "{", "}", ":", ",", ".", "=", "'", "\"",
-             "\"\"\"", "'''", "#", "# noqa", "  # noqa: EL301\n", "\\\n", "\xC3\xA9", "\xE4\xB8\xAD\xE6\x96\x87",
-             "\xF0\x9F\x98\x80", "\xF0\x9D\x84\x9E", "\xC3\xBC\xE2\x82\xAC", "x", "if True:\n    pass\n",
-             "async def g():\n    await eventlet.sleep()\n", "try:\n", "except Exception:\n",
-             "lambda: eventlet.spawn(f)", "f\"{eventlet.spawn(x)}\"", "b'\\xff'", "0x1F", "@decorator\n", "return ",
-             "yield ", "with eventlet.Timeout(5):\n    pass\n", "\"eventlet.green.threading\"",
-             "s = '\xE4\xB8\xAD\xF0\x9F\x98\x80'  # \xC3\xA9\r\n", "eventlet.spawn(\xC3\xA9, '\xF0\x9F\x98\x80')\n",
-             "else:\n", "        ", "match x:\n    case 1:\n        pass\n", "print(", "import ", "from . import x\n"}) {
+    for (const char* s : {"eventlet",
+                          "import eventlet\n",
+                          "from eventlet import spawn, sleep\n",
+                          "eventlet.spawn(work, 1)\n",
+                          "eventlet.sleep(0)",
+                          "greenthread.spawn_n(f)",
+                          "pool = eventlet.GreenPool()\n",
+                          "eventlet.monkey_patch()\n",
+                          "from eventlet.green import socket\n",
+                          "import eventlet.wsgi as wsgi\n",
+                          "def f(x):\n    return eventlet.spawn(x)\n",
+                          "class A:\n    def run(self):\n        eventlet.sleep(1)\n",
+                          "    ",
+                          "\t",
+                          "\n",
+                          "\r\n",
+                          "\n\n",
+                          "(",
+                          ")",
+                          "[",
+                          "]",
+                          "{",
+                          "}",
+                          ":",
+                          ",",
+                          ".",
+                          "=",
+                          "'",
+                          "\"",
+                          "\"\"\"",
+                          "'''",
+                          "#",
+                          "# noqa",
+                          "  # noqa: EL301\n",
+                          "\\\n",
+                          "\xC3\xA9",
+                          "\xE4\xB8\xAD\xE6\x96\x87",
+                          "\xF0\x9F\x98\x80",
+                          "\xF0\x9D\x84\x9E",
+                          "\xC3\xBC\xE2\x82\xAC",
+                          "x",
+                          "if True:\n    pass\n",
+                          "async def g():\n    await eventlet.sleep()\n",
+                          "try:\n",
+                          "except Exception:\n",
+                          "lambda: eventlet.spawn(f)",
+                          "f\"{eventlet.spawn(x)}\"",
+                          "b'\\xff'",
+                          "0x1F",
+                          "@decorator\n",
+                          "return ",
+                          "yield ",
+                          "with eventlet.Timeout(5):\n    pass\n",
+                          "\"eventlet.green.threading\"",
+                          "s = '\xE4\xB8\xAD\xF0\x9F\x98\x80'  # \xC3\xA9\r\n",
+                          "eventlet.spawn(\xC3\xA9, '\xF0\x9F\x98\x80')\n",
+                          "else:\n",
+                          "        ",
+                          "match x:\n    case 1:\n        pass\n",
+                          "print(",
+                          "import ",
+                          "from . import x\n"}) {
       out.push_back(u32(s));
     }
     return out;
@@ -207,15 +270,16 @@ const std::vector<std::u32string>& snippets() {
 }
 
 const std::u32string& typed_characters() {
-  static const std::u32string chars = u32(
-      "abcdefghijklmnopqrstuvwxyz_etnaois    ().:,=\n\"'#\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");
+  static const std::u32string chars =
+      u32("abcdefghijklmnopqrstuvwxyz_etnaois    ().:,=\n\"'#\xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80");
   return chars;
 }
 
 class EditGenerator {
  public:
   EditGenerator(std::uint64_t seed, const std::u32string& original) : original_(original) {
-    std::seed_seq sequence{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)};
+    std::seed_seq sequence{static_cast<std::uint32_t>(seed),
+                           static_cast<std::uint32_t>(seed >> 32)};
     random_.seed(sequence);
   }
 
@@ -236,11 +300,15 @@ class EditGenerator {
   };
 
   int uniform(int low, int high) { return std::uniform_int_distribution<int>(low, high)(random_); }
-  std::size_t index(std::size_t size) { return std::uniform_int_distribution<std::size_t>(0, size)(random_); }
+  std::size_t index(std::size_t size) {
+    return std::uniform_int_distribution<std::size_t>(0, size)(random_);
+  }
   bool chance(int percent) { return uniform(0, 99) < percent; }
   const std::u32string& snippet() { return snippets()[index(snippets().size() - 1)]; }
 
-  std::size_t short_length() { return 1 + static_cast<std::size_t>(std::geometric_distribution<int>(0.25)(random_)); }
+  std::size_t short_length() {
+    return 1 + static_cast<std::size_t>(std::geometric_distribution<int>(0.25)(random_));
+  }
 
   std::pair<std::size_t, std::size_t> random_range(const Model& model) {
     const std::size_t start = model.snap(index(model.text.size()));
@@ -259,7 +327,8 @@ class EditGenerator {
   }
 
   static bool identifier_char(char32_t c) {
-    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') || c == U'_' || c > 0x7F;
+    return (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || (c >= U'0' && c <= U'9') ||
+           c == U'_' || c > 0x7F;
   }
 
   json one(Model& model, PositionEncoding encoding) {
@@ -275,33 +344,47 @@ class EditGenerator {
       const bool in_word = cursor_ > 0 && identifier_char(model.text[cursor_ - 1]);
       static const std::u32string letters = u32("abcdefghijklmnopqrstuvwxyz_0123456789\xC3\xA9");
       const std::u32string& pool = in_word && chance(80) ? letters : typed_characters();
-      return edit(model, cursor_, cursor_, std::u32string(1, pool[index(pool.size() - 1)]), encoding);
+      return edit(model, cursor_, cursor_, std::u32string(1, pool[index(pool.size() - 1)]),
+                  encoding);
     }
     if (kind < 30 && !fix && cursor_ > 0) {  // backspace: a whole "\r\n" at once
       std::size_t from = cursor_ - 1;
       if (from > 0 && model.text[from] == U'\n' && model.text[from - 1] == U'\r') --from;
       return edit(model, from, cursor_, {}, encoding);
     }
-    if (kind < 45 && kind >= 30 && !undo_.empty()) {  // undo: often brings the text back to valid Python
+    if (kind < 45 && kind >= 30 &&
+        !undo_.empty()) {  // undo: often brings the text back to valid Python
       Undo undo = std::move(undo_.back());
       undo_.pop_back();
       if (undo.start + undo.inserted <= size) {
-        json change = model.ranged_change(undo.start, undo.start + undo.inserted, undo.removed, encoding);
+        json change =
+            model.ranged_change(undo.start, undo.start + undo.inserted, undo.removed, encoding);
         cursor_ = undo.start + undo.removed.size();
         return change;
       }
     }
     if (kind < 55) {  // a statement on a line of its own, indented like the line it goes before
       const std::size_t position = model.snap(index(size));
-      const std::size_t newline = position == 0 ? std::u32string::npos : model.text.rfind(U'\n', position - 1);
+      const std::size_t newline =
+          position == 0 ? std::u32string::npos : model.text.rfind(U'\n', position - 1);
       const std::size_t line_start = newline == std::u32string::npos ? 0 : newline + 1;
       std::size_t indent_end = line_start;
-      while (indent_end < size && (model.text[indent_end] == U' ' || model.text[indent_end] == U'\t')) ++indent_end;
+      while (indent_end < size &&
+             (model.text[indent_end] == U' ' || model.text[indent_end] == U'\t'))
+        ++indent_end;
       static const std::vector<std::u32string> statements = {
-          u32("eventlet.sleep(0)"), u32("eventlet.spawn(work, 1)"), u32("gt = eventlet.spawn_n(f, '\xC3\xA9')"),
-          u32("pool = eventlet.GreenPool(10)"), u32("x = 1  # \xF0\x9F\x98\x80 \xE4\xB8\xAD"), u32("pass"),
-          u32("eventlet.monkey_patch()"), u32("import eventlet"), u32("from eventlet import greenthread"),
-          u32("t = eventlet.Timeout(1)"), u32("s = f'{x!r:>10}'"), u32("return")};
+          u32("eventlet.sleep(0)"),
+          u32("eventlet.spawn(work, 1)"),
+          u32("gt = eventlet.spawn_n(f, '\xC3\xA9')"),
+          u32("pool = eventlet.GreenPool(10)"),
+          u32("x = 1  # \xF0\x9F\x98\x80 \xE4\xB8\xAD"),
+          u32("pass"),
+          u32("eventlet.monkey_patch()"),
+          u32("import eventlet"),
+          u32("from eventlet import greenthread"),
+          u32("t = eventlet.Timeout(1)"),
+          u32("s = f'{x!r:>10}'"),
+          u32("return")};
       std::u32string line = model.text.substr(line_start, indent_end - line_start);
       line += statements[index(statements.size() - 1)];
       line += chance(10) ? u32("\r\n") : u32("\n");
@@ -330,7 +413,8 @@ class EditGenerator {
       return edit(model, 0, end, chance(70) ? snippet() : std::u32string(), encoding);
     }
     if (kind < 92) {  // at the very end
-      const std::size_t start = chance(50) ? size : model.snap(size - std::min(size, short_length()));
+      const std::size_t start =
+          chance(50) ? size : model.snap(size - std::min(size, short_length()));
       return edit(model, start, size, chance(70) ? snippet() : std::u32string(), encoding);
     }
     if (kind < 95) {  // an empty change: nothing removed, nothing inserted
@@ -341,9 +425,11 @@ class EditGenerator {
       const std::u32string& text = snippet();
       json change = edit(model, size, size, text, encoding);
       const auto lines = static_cast<std::uint32_t>(model.line_count());
-      const auto inserted_lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), U'\n'));
-      const json past = chance(50) ? json{{"line", lines + 3}, {"character", 0}}
-                                   : json{{"line", lines - 1 - inserted_lines}, {"character", 100000}};
+      const auto inserted_lines =
+          static_cast<std::uint32_t>(std::count(text.begin(), text.end(), U'\n'));
+      const json past = chance(50)
+                            ? json{{"line", lines + 3}, {"character", 0}}
+                            : json{{"line", lines - 1 - inserted_lines}, {"character", 100000}};
       change["range"] = {{"start", past}, {"end", past}};
       return change;
     }
@@ -387,14 +473,17 @@ std::string compare_structure(TSNode expected_root, TSNode actual_root) {
     const TSPoint bs = ts_node_start_point(b), be = ts_node_end_point(b);
     if (ts_node_symbol(a) != ts_node_symbol(b) || ts_node_start_byte(a) != ts_node_start_byte(b) ||
         ts_node_end_byte(a) != ts_node_end_byte(b) || as.row != bs.row || as.column != bs.column ||
-        ae.row != be.row || ae.column != be.column || ts_node_is_missing(a) != ts_node_is_missing(b) ||
-        ts_node_has_error(a) != ts_node_has_error(b) || ts_node_child_count(a) != ts_node_child_count(b)) {
+        ae.row != be.row || ae.column != be.column ||
+        ts_node_is_missing(a) != ts_node_is_missing(b) ||
+        ts_node_has_error(a) != ts_node_has_error(b) ||
+        ts_node_child_count(a) != ts_node_child_count(b)) {
       std::ostringstream out;
-      out << "first differing node: full parse " << ts_node_type(a) << " [" << ts_node_start_byte(a) << ", "
-          << ts_node_end_byte(a) << ") (" << as.row << ":" << as.column << ")-(" << ae.row << ":" << ae.column
-          << ") children " << ts_node_child_count(a) << "; incremental " << ts_node_type(b) << " ["
-          << ts_node_start_byte(b) << ", " << ts_node_end_byte(b) << ") (" << bs.row << ":" << bs.column << ")-("
-          << be.row << ":" << be.column << ") children " << ts_node_child_count(b);
+      out << "first differing node: full parse " << ts_node_type(a) << " [" << ts_node_start_byte(a)
+          << ", " << ts_node_end_byte(a) << ") (" << as.row << ":" << as.column << ")-(" << ae.row
+          << ":" << ae.column << ") children " << ts_node_child_count(a) << "; incremental "
+          << ts_node_type(b) << " [" << ts_node_start_byte(b) << ", " << ts_node_end_byte(b)
+          << ") (" << bs.row << ":" << bs.column << ")-(" << be.row << ":" << be.column
+          << ") children " << ts_node_child_count(b);
       problem = out.str();
       break;
     }
@@ -421,19 +510,21 @@ std::string compare_structure(TSNode expected_root, TSNode actual_root) {
 std::string describe_findings(const std::vector<analyzers::Finding>& findings) {
   std::ostringstream out;
   for (const analyzers::Finding& f : findings) {
-    out << "  " << (f.rule != nullptr ? f.rule->code : "?") << " [" << f.range.start_byte << ", " << f.range.end_byte
-        << ") " << f.range.start.row << ":" << f.range.start.column << "-" << f.range.end.row << ":"
-        << f.range.end.column << " " << f.message << "\n";
+    out << "  " << (f.rule != nullptr ? f.rule->code : "?") << " [" << f.range.start_byte << ", "
+        << f.range.end_byte << ") " << f.range.start.row << ":" << f.range.start.column << "-"
+        << f.range.end.row << ":" << f.range.end.column << " " << f.message << "\n";
   }
   return out.str();
 }
 
-bool same_findings(const std::vector<analyzers::Finding>& a, const std::vector<analyzers::Finding>& b) {
+bool same_findings(const std::vector<analyzers::Finding>& a,
+                   const std::vector<analyzers::Finding>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string_view code_a = a[i].rule != nullptr ? a[i].rule->code : "";
     const std::string_view code_b = b[i].rule != nullptr ? b[i].rule->code : "";
-    if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message) return false;
+    if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message)
+      return false;
   }
   return true;
 }
@@ -444,7 +535,8 @@ std::uint64_t base_seed() {
   static const std::uint64_t seed = [] {
     const char* value = std::getenv("EVENTLET_LSP_INCREMENTAL_SEED");
     if (value == nullptr || *value == '\0') return std::uint64_t{20250601};
-    if (std::string(value) == "random") return (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
+    if (std::string(value) == "random")
+      return (std::uint64_t{std::random_device{}()} << 32) | std::random_device{}();
     return static_cast<std::uint64_t>(std::strtoull(value, nullptr, 0));
   }();
   return seed;
@@ -453,9 +545,11 @@ std::uint64_t base_seed() {
 struct RunStats {
   std::size_t edits = 0;
   std::size_t changes = 0;
-  std::size_t error_trees = 0;   // checks where the text, or the tree it was edited from, had a syntax error
-  std::size_t tolerated = 0;     // checks where the incremental tree differed then (see tolerant())
-  std::size_t unconverged = 0;   // sequences that ended with such a difference still there
+  std::size_t error_trees =
+      0;  // checks where the text, or the tree it was edited from, had a syntax error
+  std::size_t tolerated =
+      0;  // checks where the incremental tree differed then (see strict_error_trees())
+  std::size_t unconverged = 0;  // sequences that ended with such a difference still there
 };
 
 // Tree-sitter's error recovery depends on the parse's history: where the new text or the tree it
@@ -472,22 +566,31 @@ bool strict_error_trees() {
 
 // Writes what reproduces a failure: the text before the failing didChange and that didChange, and
 // the whole sequence from the opened text (the tree's history matters to an incremental parse).
-std::string save_reproduction(const std::string& label, const std::string& initial, const json& history,
-                              const std::string& before, const json& changes, PositionEncoding encoding,
-                              std::uint64_t seed, std::size_t step) {
-  const fs::path path = fs::path(::testing::TempDir()) /
-                        ("incremental-parse-failure-" + std::to_string(fnv1a(label) % 1000000) + ".json");
-  json record{{"file", label}, {"seed", seed}, {"base_seed", base_seed()}, {"step", step},
-              {"encoding", encoding_label(encoding)}, {"text_before", before}, {"contentChanges", changes},
-              {"initial_text", initial}, {"didChange_history", history}};
-  std::ofstream(path, std::ios::binary) << record.dump(1, ' ', false, json::error_handler_t::replace);
+std::string save_reproduction(const std::string& label, const std::string& initial,
+                              const json& history, const std::string& before, const json& changes,
+                              PositionEncoding encoding, std::uint64_t seed, std::size_t step) {
+  const fs::path path =
+      fs::path(::testing::TempDir()) /
+      ("incremental-parse-failure-" + std::to_string(fnv1a(label) % 1000000) + ".json");
+  json record{{"file", label},
+              {"seed", seed},
+              {"base_seed", base_seed()},
+              {"step", step},
+              {"encoding", encoding_label(encoding)},
+              {"text_before", before},
+              {"contentChanges", changes},
+              {"initial_text", initial},
+              {"didChange_history", history}};
+  std::ofstream(path, std::ios::binary)
+      << record.dump(1, ' ', false, json::error_handler_t::replace);
   return path.string();
 }
 
 // Runs one edit sequence on `source`; returns false after the first mismatch (reported).
-bool run_sequence(const std::string& label, const std::string& source, PositionEncoding encoding, int steps,
-                  RunStats& stats) {
-  const std::uint64_t seed = base_seed() ^ fnv1a(label) ^ (static_cast<std::uint64_t>(encoding) << 56);
+bool run_sequence(const std::string& label, const std::string& source, PositionEncoding encoding,
+                  int steps, RunStats& stats) {
+  const std::uint64_t seed =
+      base_seed() ^ fnv1a(label) ^ (static_cast<std::uint64_t>(encoding) << 56);
   Model model;
   if (!decode_utf8(source, model.text)) return true;  // the caller skips files that are not UTF-8
   EditGenerator generator(seed, model.text);
@@ -498,17 +601,19 @@ bool run_sequence(const std::string& label, const std::string& source, PositionE
   server::DocumentStore store;
   const std::string uri = "file:///incremental/" + label;
   server::Document& document = store.open(uri, "python", 1, source, incremental_parser);
-  const std::string context = "file " + label + ", " + encoding_label(encoding) + " positions, seed " +
-                              std::to_string(seed) + " (base seed " + std::to_string(base_seed()) +
-                              ": EVENTLET_LSP_INCREMENTAL_SEED=" + std::to_string(base_seed()) + ")";
+  const std::string context =
+      "file " + label + ", " + encoding_label(encoding) + " positions, seed " +
+      std::to_string(seed) + " (base seed " + std::to_string(base_seed()) +
+      ": EVENTLET_LSP_INCREMENTAL_SEED=" + std::to_string(base_seed()) + ")";
   json history = json::array();  // every didChange's contentChanges so far, for a reproduction
-  bool diverged = false;  // a tolerated difference that has not gone away yet
+  bool diverged = false;         // a tolerated difference that has not gone away yet
   for (int step = 0; step < steps; ++step) {
     const std::string before = document.source();
     const bool edited_from_error = document.tree.has_error();
     const json changes = generator.next(model, encoding);
     history.push_back(changes);
-    const server::EditOutcome outcome = store.change(document, step + 2, changes, encoding, incremental_parser);
+    const server::EditOutcome outcome =
+        store.change(document, step + 2, changes, encoding, incremental_parser);
     ++stats.edits;
     stats.changes += changes.size();
     const std::string expected_text = encode_utf8(model.text);
@@ -516,11 +621,12 @@ bool run_sequence(const std::string& label, const std::string& source, PositionE
     if (!outcome.applied) {
       problem = "the change was not applied: " + outcome.problem;
     } else if (document.source() != expected_text) {
-      problem = "the document's text differs from the expected text (" + std::to_string(document.source().size()) +
-                " bytes instead of " + std::to_string(expected_text.size()) + ")";
+      problem = "the document's text differs from the expected text (" +
+                std::to_string(document.source().size()) + " bytes instead of " +
+                std::to_string(expected_text.size()) + ")";
     } else if (document.index->line_count() != model.line_count()) {
-      problem = "the line index has " + std::to_string(document.index->line_count()) + " lines instead of " +
-                std::to_string(model.line_count());
+      problem = "the line index has " + std::to_string(document.index->line_count()) +
+                " lines instead of " + std::to_string(model.line_count());
     } else {
       analyzers::PythonParser full_parser;
       const analyzers::SyntaxTree full = full_parser.parse(expected_text);
@@ -529,57 +635,66 @@ bool run_sequence(const std::string& label, const std::string& source, PositionE
       const bool error_involved = ts_node_has_error(full.root()) || edited_from_error;
       if (error_involved) ++stats.error_trees;
       const bool tolerate = (error_involved || diverged) && !strict_error_trees();
-      const bool same = full_string == incremental_string && compare_structure(full.root(), document.tree.root()).empty();
+      const bool same = full_string == incremental_string &&
+                        compare_structure(full.root(), document.tree.root()).empty();
       if (same) diverged = false;
       if (!same && tolerate) {
         ++stats.tolerated;  // a different recovery from a syntax error: see strict_error_trees()
         diverged = true;
       } else if (full_string != incremental_string) {
-        problem = "the incremental tree differs from a full parse (" + compare_structure(full.root(), document.tree.root()) +
+        problem = "the incremental tree differs from a full parse (" +
+                  compare_structure(full.root(), document.tree.root()) +
                   ")\n  full:        " + full_string.substr(0, 2000) +
                   "\n  incremental: " + incremental_string.substr(0, 2000);
-      } else if (std::string structure = compare_structure(full.root(), document.tree.root()); !structure.empty()) {
+      } else if (std::string structure = compare_structure(full.root(), document.tree.root());
+                 !structure.empty()) {
         problem = "the incremental tree has the same shape but different positions: " + structure;
       } else {
         const auto full_findings = analyzers::analyze_python(full);
         const auto incremental_findings = analyzers::analyze_python(document.tree);
         if (!same_findings(full_findings, incremental_findings)) {
-          problem = "the findings differ\n full parse:\n" + describe_findings(full_findings) + " incremental:\n" +
-                    describe_findings(incremental_findings);
+          problem = "the findings differ\n full parse:\n" + describe_findings(full_findings) +
+                    " incremental:\n" + describe_findings(incremental_findings);
         }
       }
     }
     if (!problem.empty()) {
-      const std::string saved = save_reproduction(label, source, history, before, changes, encoding, seed, step);
+      const std::string saved =
+          save_reproduction(label, source, history, before, changes, encoding, seed, step);
       ADD_FAILURE() << context << ", didChange #" << step + 1 << ": " << problem
-                    << "\n  contentChanges: " << changes.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 1000)
+                    << "\n  contentChanges: "
+                    << changes.dump(-1, ' ', false, json::error_handler_t::replace).substr(0, 1000)
                     << "\n  reproduction (initial text, every didChange): " << saved;
       return false;
     }
   }
   if (diverged) {
     ++stats.unconverged;
-    std::cout << "[ note     ] " << context << ": the incremental tree still differs from a full parse after the last "
+    std::cout << "[ note     ] " << context
+              << ": the incremental tree still differs from a full parse after the last "
               << "edit (a tolerated error recovery that never converged)\n";
   }
   return true;
 }
 
-void run_file(const fs::path& path, const std::string& label, int steps_per_encoding, RunStats& stats) {
+void run_file(const fs::path& path, const std::string& label, int steps_per_encoding,
+              RunStats& stats) {
   const std::string source = read_bytes(path);
   std::u32string decoded;
   if (!decode_utf8(source, decoded)) {
     std::cout << "[ skipped  ] " << label << ": not UTF-8\n";
     return;
   }
-  for (PositionEncoding encoding : {PositionEncoding::Utf16, PositionEncoding::Utf8, PositionEncoding::Utf32}) {
+  for (PositionEncoding encoding :
+       {PositionEncoding::Utf16, PositionEncoding::Utf8, PositionEncoding::Utf32}) {
     if (!run_sequence(label, source, encoding, steps_per_encoding, stats)) return;
   }
 }
 
 void report(const RunStats& stats) {
-  std::cout << "[ edits    ] " << stats.edits << " didChange (" << stats.changes << " content changes) checked; "
-            << stats.error_trees << " with a syntax error in the text, " << stats.tolerated
+  std::cout << "[ edits    ] " << stats.edits << " didChange (" << stats.changes
+            << " content changes) checked; " << stats.error_trees
+            << " with a syntax error in the text, " << stats.tolerated
             << " of them recovered differently by the incremental parse, " << stats.unconverged
             << " sequences ending with such a difference\n";
   ::testing::Test::RecordProperty("edits", std::to_string(stats.edits));
@@ -599,7 +714,9 @@ std::vector<fs::path> default_inputs() {
   return files;
 }
 
-std::string label_of(const fs::path& path) { return fs::relative(path, testing::source_dir()).generic_string(); }
+std::string label_of(const fs::path& path) {
+  return fs::relative(path, testing::source_dir()).generic_string();
+}
 
 // 40 didChange per encoding, 3 encodings, 34 files: over 4,000 checked edits by default.
 constexpr int kStepsPerEncoding = 40;
@@ -621,7 +738,8 @@ std::string test_name(const ::testing::TestParamInfo<fs::path>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Incremental, IncrementalParse, ::testing::ValuesIn(default_inputs()), test_name);
+INSTANTIATE_TEST_SUITE_P(Incremental, IncrementalParse, ::testing::ValuesIn(default_inputs()),
+                         test_name);
 
 TEST(IncrementalParseInputs, CoverTheFixturesAndTheExample) {
   // The parameterised suite above must not silently lose its inputs.
@@ -641,7 +759,8 @@ TEST(IncrementalParseCorpus, EditsMatchAFullParse) {
   }
   ASSERT_FALSE(files.empty());
   const char* count_value = std::getenv("EVENTLET_LSP_CORPUS_FILES");
-  const std::size_t count = std::min<std::size_t>(files.size(), count_value ? std::strtoul(count_value, nullptr, 10) : 30);
+  const std::size_t count = std::min<std::size_t>(
+      files.size(), count_value ? std::strtoul(count_value, nullptr, 10) : 30);
   std::mt19937 random(static_cast<std::uint32_t>(base_seed()));
   std::shuffle(files.begin(), files.end(), random);
   files.resize(count);
@@ -654,10 +773,12 @@ TEST(IncrementalParseCorpus, EditsMatchAFullParse) {
     const int steps = size > 400'000 ? 8 : size > 100'000 ? 20 : 50;
     run_file(path, path.lexically_relative(corpus).generic_string(), steps, stats);
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report(stats);
-  std::cout << "[ corpus   ] " << count << " files, " << stats.edits << " didChange, " << stats.changes
-            << " content changes, " << seconds << " s (base seed " << base_seed() << ")\n";
+  std::cout << "[ corpus   ] " << count << " files, " << stats.edits << " didChange, "
+            << stats.changes << " content changes, " << seconds << " s (base seed " << base_seed()
+            << ")\n";
 }
 
 }  // namespace

@@ -491,3 +491,22 @@ TEST(RobustnessTest, TwoHundredThousandLineFile) {
 
 }  // namespace
 }  // namespace eventlet_lsp::analyzers
+
+namespace eventlet_lsp::analyzers {
+namespace {
+
+// tree-sitter-python 0.23.6's scanner keeps an "inside an f-string" flag across parses of one
+// parser: a parse that stops inside an f-string must not change how the next file parses.
+TEST(ParserReuse, AnUnfinishedFStringDoesNotLeakIntoTheNextParse) {
+  PythonParser parser;
+  (void)parser.parse("name = f\"");
+  const SyntaxTree tree = parser.parse(
+      "import eventlet\n\nif USE_EVENTLET:\n    eventlet.monkey_patch(thread=False)\neventlet.monkey_patch()\n");
+  EXPECT_FALSE(tree.has_error());
+  std::vector<std::pair<std::uint32_t, std::string_view>> codes;
+  for (const Finding& finding : analyze_python(tree)) codes.emplace_back(finding.range.start.row + 1, finding.rule->code);
+  EXPECT_EQ(codes, (std::vector<std::pair<std::uint32_t, std::string_view>>{{1, "EL001"}, {4, "EL802"}, {5, "EL801"}}));
+}
+
+}  // namespace
+}  // namespace eventlet_lsp::analyzers
