@@ -3,6 +3,7 @@
 // thread's result (which nobody read) is gone.
 #include "analyzers/fixes/rewrites/call_arguments.h"
 #include "analyzers/fixes/rewrites/rewrites.h"
+#include "analyzers/fixes/rewrites/statement_lines.h"
 #include "analyzers/parse/python_grammar.h"
 
 namespace eventlet_lsp::analyzers {
@@ -68,10 +69,9 @@ std::vector<Rewrite> rewrite_fire_and_forget_task(const RewriteSite& site) {
   const TSNode statement = site.statement();
   const std::string_view source = site.tree.source();
   const std::uint32_t start = ts_node_start_byte(statement);
-  std::size_t line_start = source.rfind('\n', start == 0 ? 0 : start - 1);
-  line_start = (start == 0 || line_start == std::string_view::npos) ? 0 : line_start + 1;
-  const std::string indent(source.substr(line_start, start - line_start));
-  if (indent.find_first_not_of(" \t") != std::string::npos) return {};
+  const auto statement_indentation = statement_indent(site.tree, statement);
+  if (!statement_indentation) return {};
+  const std::string& indent = *statement_indentation;
   const std::string newline(newline_of(source));
   const std::string text = "background_task = asyncio.create_task(" + function + "(" +
                            join_arguments(rest, arguments->keywords) + "))" + newline + indent +

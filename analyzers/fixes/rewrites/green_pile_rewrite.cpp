@@ -10,6 +10,7 @@
 #include "analyzers/catalog/rule.h"
 #include "analyzers/fixes/rewrites/call_arguments.h"
 #include "analyzers/fixes/rewrites/rewrites.h"
+#include "analyzers/fixes/rewrites/statement_lines.h"
 #include "analyzers/fixes/rewrites/variable_uses.h"
 #include "analyzers/parse/python_grammar.h"
 #include "analyzers/python/binding_collector.h"
@@ -80,10 +81,9 @@ std::vector<Rewrite> rewrite_green_pile(const RewriteSite& site) {
   if (ts_node_is_null(statement) || g.kind(statement) != NodeKind::ExpressionStatement) return {};
   const std::string_view source = site.tree.source();
   const std::uint32_t start = ts_node_start_byte(statement);
-  std::size_t line_start = source.rfind('\n', start == 0 ? 0 : start - 1);
-  line_start = (start == 0 || line_start == std::string_view::npos) ? 0 : line_start + 1;
-  const std::string indent(source.substr(line_start, start - line_start));
-  if (indent.find_first_not_of(" \t") != std::string::npos) return {};
+  const auto statement_indentation = statement_indent(site.tree, statement);
+  if (!statement_indentation) return {};
+  const std::string& indent = *statement_indentation;
   const std::string newline(newline_of(source));
   std::string replacement;
   if (size.empty()) {

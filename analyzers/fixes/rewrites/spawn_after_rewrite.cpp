@@ -3,6 +3,7 @@
 // Unsafe: the callback runs in a new thread (or on the loop), not in a green thread.
 #include "analyzers/fixes/rewrites/call_arguments.h"
 #include "analyzers/fixes/rewrites/rewrites.h"
+#include "analyzers/fixes/rewrites/statement_lines.h"
 #include "analyzers/parse/python_grammar.h"
 
 namespace eventlet_lsp::analyzers {
@@ -63,11 +64,9 @@ std::vector<Rewrite> rewrite_spawn_after(const RewriteSite& site) {
   const TSNode target = ts_node_child_by_field_id(assignment, g.f_left);
   if (site.path[n - 3].kind != NodeKind::ExpressionStatement || g.kind(target) != NodeKind::Identifier) return {};
   const std::string_view source = site.tree.source();
-  const std::uint32_t statement_start = ts_node_start_byte(site.path[n - 3].node);
-  std::size_t line_start = source.rfind('\n', statement_start == 0 ? 0 : statement_start - 1);
-  line_start = (statement_start == 0 || line_start == std::string_view::npos) ? 0 : line_start + 1;
-  const std::string indent(source.substr(line_start, statement_start - line_start));
-  if (indent.find_first_not_of(" \t") != std::string::npos) return {};
+  const auto statement_indentation = statement_indent(site.tree, site.path[n - 3].node);
+  if (!statement_indentation) return {};
+  const std::string& indent = *statement_indentation;
   const std::uint32_t statement_end = ts_node_end_byte(site.path[n - 3].node);
   rewrites.push_back(Rewrite{"Create and start a `threading.Timer` (unsafe: the callback runs in a new thread; "
                              "a Timer has no result to wait for)",
