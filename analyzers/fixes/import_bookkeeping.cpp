@@ -6,22 +6,12 @@
 
 #include "analyzers/parse/python_grammar.h"
 #include "analyzers/python/binding_collector.h"
+#include "analyzers/python/literals.h"
 #include "analyzers/python/name_resolver.h"
 
 namespace eventlet_lsp::analyzers {
 
 namespace {
-
-std::string dotted(const SyntaxTree& tree, TSNode node) {
-  const PythonGrammar& g = PythonGrammar::instance();
-  if (g.kind(node) != NodeKind::DottedName) return std::string(tree.text(node));
-  std::string name;
-  for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-    if (i > 0) name += '.';
-    name += tree.text(ts_node_named_child(node, i));
-  }
-  return name;
-}
 
 // The byte just after the line that ends the node.
 std::uint32_t end_of_line(std::string_view text, std::uint32_t offset) {
@@ -62,10 +52,10 @@ std::optional<TextEdit> add_import(const SyntaxTree& tree, const ImportNeed& nee
       for (std::uint32_t k = 0; k < ts_node_named_child_count(statement); ++k) {
         const TSNode item = ts_node_named_child(statement, k);
         if (need.name.empty() && need.alias.empty() && g.kind(item) == NodeKind::DottedName &&
-            dotted(tree, item) == need.module)
+            dotted_name_text(tree, item) == need.module)
           return std::nullopt;  // already imported
         if (need.name.empty() && !need.alias.empty() && g.kind(item) == NodeKind::AliasedImport &&
-            dotted(tree, ts_node_child_by_field_id(item, g.f_name)) == need.module &&
+            dotted_name_text(tree, ts_node_child_by_field_id(item, g.f_name)) == need.module &&
             tree.text(ts_node_child_by_field_id(item, g.f_alias)) == need.alias)
           return std::nullopt;
       }
@@ -74,10 +64,10 @@ std::optional<TextEdit> add_import(const SyntaxTree& tree, const ImportNeed& nee
     }
     if (kind == NodeKind::ImportFromStatement) {
       const TSNode module = ts_node_child_by_field_id(statement, g.f_module_name);
-      if (!need.name.empty() && dotted(tree, module) == need.module) {
+      if (!need.name.empty() && dotted_name_text(tree, module) == need.module) {
         for (std::uint32_t k = 0; k < ts_node_named_child_count(statement); ++k) {
           const TSNode item = ts_node_named_child(statement, k);
-          if (!ts_node_eq(item, module) && g.kind(item) == NodeKind::DottedName && dotted(tree, item) == need.name)
+          if (!ts_node_eq(item, module) && g.kind(item) == NodeKind::DottedName && dotted_name_text(tree, item) == need.name)
             return std::nullopt;
         }
         // A one-line `from module import a, b` takes the name; a parenthesised one is left alone.

@@ -37,9 +37,6 @@ class SyntaxTree {
     source_ = std::move(new_source);
   }
 
-  // A deep copy that can be edited and reparsed independently (tree-sitter copies are cheap).
-  SyntaxTree clone() const { return SyntaxTree(source_, tree_ ? ts_tree_copy(tree_.get()) : nullptr); }
-
   // Releases the tree and takes the text out, for the next edit.
   std::string take_source() && { return std::move(source_); }
 

@@ -6,6 +6,7 @@
 #include <unordered_set>
 
 #include "analyzers/catalog/api_table.h"
+#include "analyzers/python/literals.h"
 
 namespace eventlet_lsp::analyzers {
 
@@ -198,16 +199,7 @@ class BindingCollector {
     add_binding(scope, std::move(binding));
   }
 
-  std::string dotted_text(TSNode dotted) {
-    if (g_.kind(dotted) != NodeKind::DottedName) return std::string(tree_.text(dotted));
-    std::string name;
-    const std::uint32_t count = ts_node_named_child_count(dotted);
-    for (std::uint32_t i = 0; i < count; ++i) {
-      if (i > 0) name += '.';
-      name += tree_.text(ts_node_named_child(dotted, i));
-    }
-    return name;
-  }
+  std::string dotted_text(TSNode dotted) const { return dotted_name_text(tree_, dotted); }
 
   void on_import(const SyntaxPath& path, std::size_t statement_index) {
     TSNode statement = path[statement_index].node;

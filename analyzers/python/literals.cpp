@@ -62,6 +62,19 @@ TSNode call_argument(const SyntaxTree& tree, TSNode call, std::string_view keywo
   return TSNode{};
 }
 
+std::string dotted_name_text(const SyntaxTree& tree, TSNode node) {
+  const PythonGrammar& g = PythonGrammar::instance();
+  if (g.kind(node) != NodeKind::DottedName) return std::string(tree.text(node));
+  std::string name;
+  for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
+    const TSNode part = ts_node_named_child(node, i);
+    if (g.kind(part) != NodeKind::Identifier) continue;  // comments inside the name
+    if (!name.empty()) name += '.';
+    name += tree.text(part);
+  }
+  return name;
+}
+
 bool call_has_no_arguments(TSNode call) {
   const PythonGrammar& g = PythonGrammar::instance();
   TSNode arguments = ts_node_child_by_field_id(call, g.f_arguments);

@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "analyzers/parse/syntax_tree.h"
@@ -19,6 +20,10 @@ bool is_zero_literal(const SyntaxTree& tree, TSNode node);
 
 // The first positional argument of a call, or the keyword argument `keyword`; null if none.
 TSNode call_argument(const SyntaxTree& tree, TSNode call, std::string_view keyword);
+
+// A dotted name (`eventlet . green.socket`) as "eventlet.green.socket": its identifiers joined,
+// whatever spaces, line continuations or comments stand between them. Other nodes: their text.
+std::string dotted_name_text(const SyntaxTree& tree, TSNode node);
 
 // True when the call has no arguments at all.
 bool call_has_no_arguments(TSNode call);

@@ -76,11 +76,6 @@ struct ScopeModel {
   // Names and self-attributes that may resolve to Eventlet: only their occurrences are looked at.
   std::unordered_set<std::string_view> candidate_names;
   std::unordered_set<std::string_view> candidate_attributes;
-
-  bool is_function_like(std::uint32_t scope) const {
-    const Scope::Kind kind = scopes[scope].kind;
-    return kind == Scope::Kind::Function || kind == Scope::Kind::Lambda;
-  }
 };
 
 // True when a dotted module name is Eventlet's ("eventlet", "eventlet.green.socket").

@@ -95,10 +95,7 @@ std::vector<Rewrite> rewrite_event(const RewriteSite& site) {
   if (site.finding.rule->code != "EL402" || site.finding.qualified_name != "eventlet.event.Event" ||
       ts_node_is_null(site.call))
     return {};
-  const TSNode assignment = assignment_of_value(site.call);
-  if (ts_node_is_null(assignment)) return {};
-  const ScopeModel model = collect_bindings(site.tree);
-  const auto variable = variable_assigned_by(site.tree, model, assignment);
+  const auto variable = variable_holding(site.tree, site.call);
   if (!variable) return {};
   // Every binding must be a new Event (`self.done = Event()` again to "reset" it): all change together.
   std::vector<TSNode> constructors;

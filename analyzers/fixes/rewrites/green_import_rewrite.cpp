@@ -7,6 +7,7 @@
 #include "analyzers/catalog/rule.h"
 #include "analyzers/fixes/rewrites/rewrites.h"
 #include "analyzers/parse/python_grammar.h"
+#include "analyzers/python/literals.h"
 
 namespace eventlet_lsp::analyzers {
 
@@ -39,17 +40,6 @@ const std::map<std::string_view, StdlibModule>& stdlib_modules() {
   return modules;
 }
 
-std::string dotted(const RewriteSite& site, TSNode node) {
-  const PythonGrammar& g = PythonGrammar::instance();
-  if (g.kind(node) != NodeKind::DottedName) return std::string(site.text(node));
-  std::string name;
-  for (std::uint32_t i = 0; i < ts_node_named_child_count(node); ++i) {
-    if (i > 0) name += '.';
-    name += site.text(ts_node_named_child(node, i));
-  }
-  return name;
-}
-
 // "eventlet.green.urllib.request" -> "urllib.request"; empty when not a known green module.
 std::string stdlib_of(std::string_view green_path) {
   constexpr std::string_view kPrefix = "eventlet.green.";
@@ -78,7 +68,7 @@ std::optional<std::string> rewritten_statement(const RewriteSite& site, TSNode s
   std::vector<std::string> lines;
   if (g.kind(statement) == NodeKind::ImportFromStatement) {
     const TSNode module_node = ts_node_child_by_field_id(statement, g.f_module_name);
-    const std::string module = dotted(site, module_node);
+    const std::string module = dotted_name_text(site.tree, module_node);
     std::vector<std::string> names;
     for (std::uint32_t i = 0; i < ts_node_named_child_count(statement); ++i) {
       const TSNode item = ts_node_named_child(statement, i);
@@ -92,9 +82,9 @@ std::optional<std::string> rewritten_statement(const RewriteSite& site, TSNode s
       } else if (g.kind(item) != NodeKind::DottedName) {
         continue;
       }
-      const std::string bound = ts_node_is_null(alias) ? dotted(site, name) : std::string(site.text(alias));
+      const std::string bound = ts_node_is_null(alias) ? dotted_name_text(site.tree, name) : std::string(site.text(alias));
       if (module == "eventlet.green") {
-        const auto it = stdlib_modules().find(dotted(site, name));
+        const auto it = stdlib_modules().find(dotted_name_text(site.tree, name));
         if (it == stdlib_modules().end()) return std::nullopt;
         const StdlibModule& target = it->second;
         if (!target.extra.empty()) {
@@ -121,7 +111,7 @@ std::optional<std::string> rewritten_statement(const RewriteSite& site, TSNode s
     for (std::uint32_t i = 0; i < ts_node_named_child_count(statement); ++i) {
       const TSNode item = ts_node_named_child(statement, i);
       if (g.kind(item) != NodeKind::AliasedImport) return std::nullopt;  // `import eventlet.green.x` keeps its dotted uses
-      const std::string stdlib = stdlib_of(dotted(site, ts_node_child_by_field_id(item, g.f_name)));
+      const std::string stdlib = stdlib_of(dotted_name_text(site.tree, ts_node_child_by_field_id(item, g.f_name)));
       if (stdlib.empty()) return std::nullopt;
       lines.push_back("import " + stdlib + " as " + std::string(site.text(ts_node_child_by_field_id(item, g.f_alias))));
     }

@@ -44,10 +44,7 @@ std::vector<Rewrite> rewrite_green_pile(const RewriteSite& site) {
       ts_node_is_null(site.call) || site.in_async_def)
     return {};
   const PythonGrammar& g = PythonGrammar::instance();
-  const TSNode assignment = assignment_of_value(site.call);
-  if (ts_node_is_null(assignment)) return {};
-  const ScopeModel model = collect_bindings(site.tree);
-  const auto variable = variable_assigned_by(site.tree, model, assignment);
+  const auto variable = variable_holding(site.tree, site.call);
   if (!variable || variable->is_attribute || variable->assignments.size() != 1) return {};
   const std::string name(variable->name);
   const std::string executor = name + "_executor";
@@ -77,7 +74,7 @@ std::vector<Rewrite> rewrite_green_pile(const RewriteSite& site) {
   }
 
   // The assignment statement becomes the executor and the empty list, at its indentation.
-  const TSNode statement = ts_node_parent(assignment);
+  const TSNode statement = ts_node_parent(variable->assignments.front());
   if (ts_node_is_null(statement) || g.kind(statement) != NodeKind::ExpressionStatement) return {};
   const std::string_view source = site.tree.source();
   const std::uint32_t start = ts_node_start_byte(statement);

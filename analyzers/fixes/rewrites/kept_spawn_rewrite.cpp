@@ -72,10 +72,7 @@ std::vector<Rewrite> rewrite_kept_spawn(const RewriteSite& site) {
       ts_node_is_null(site.call) || site.in_async_def)
     return {};
   const PythonGrammar& g = PythonGrammar::instance();
-  const TSNode assignment = assignment_of_value(site.call);
-  if (ts_node_is_null(assignment)) return {};
-  const ScopeModel model = collect_bindings(site.tree);
-  const auto variable = variable_assigned_by(site.tree, model, assignment);
+  const auto variable = variable_holding(site.tree, site.call);
   if (!variable) return {};
   const auto uses = kept_thread_edits(*variable);
   if (!uses) return {};

@@ -1,5 +1,7 @@
 #include "analyzers/fixes/rewrites/variable_uses.h"
 
+#include "analyzers/python/binding_collector.h"
+
 #include <algorithm>
 #include <set>
 
@@ -236,6 +238,13 @@ std::optional<Variable> variable_assigned_by(const SyntaxTree& tree, const Scope
   std::sort(variable->assignments.begin(), variable->assignments.end(),
             [](TSNode a, TSNode b) { return ts_node_start_byte(a) < ts_node_start_byte(b); });
   return variable;
+}
+
+std::optional<Variable> variable_holding(const SyntaxTree& tree, TSNode value) {
+  const TSNode assignment = assignment_of_value(value);
+  if (ts_node_is_null(assignment)) return std::nullopt;
+  const ScopeModel model = collect_bindings(tree);
+  return variable_assigned_by(tree, model, assignment);
 }
 
 }  // namespace eventlet_lsp::analyzers

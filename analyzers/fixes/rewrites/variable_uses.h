@@ -54,6 +54,10 @@ struct Variable {
 // through something other than the method's `self`, or the binding is in a class body.
 std::optional<Variable> variable_assigned_by(const SyntaxTree& tree, const ScopeModel& model, TSNode assignment);
 
+// The variable a value is assigned to as a whole statement (`name = value`), with its bindings
+// and uses: assignment_of_value, the binding pass and variable_assigned_by in one step.
+std::optional<Variable> variable_holding(const SyntaxTree& tree, TSNode value);
+
 // The caveat a title adds for a variable other modules may reach ("; other modules using `pool`
 // are not rewritten", "`.pool`" for an attribute), or "".
 std::string elsewhere_caveat(const Variable& variable);
