@@ -31,6 +31,7 @@ struct WorkspaceIndex::Run {
   bool finished = false;
   bool was_cancelled = false;
   std::string end_message;  // set when the run finished: sent late if the token came late
+  json last_report;         // the latest report made before the token was accepted
   std::size_t generation = 0;
 };
 
@@ -85,7 +86,8 @@ void WorkspaceIndex::start() {
                        run->token_accepted = true;
                        progress(run, {{"kind", "begin"}, {"title", "Eventlet audit"}, {"cancellable", true},
                                       {"message", "finding files"}, {"percentage", 0}});
-                       // A small workspace can be done before the client answered.
+                       // Work may have gone on (or ended) before the client answered: catch up.
+                       if (!run->last_report.is_null()) progress(run, run->last_report);
                        if (run->finished) progress(run, {{"kind", "end"}, {"message", run->end_message}});
                      });
   }
@@ -138,7 +140,11 @@ void WorkspaceIndex::start() {
 }
 
 void WorkspaceIndex::progress(const std::shared_ptr<Run>& run, const json& value) {
-  if (run->token.empty() || !run->token_accepted) return;
+  if (run->token.empty()) return;
+  if (!run->token_accepted) {
+    if (value.value("kind", "") == "report") run->last_report = value;
+    return;
+  }
   session_.notify("$/progress", {{"token", run->token}, {"value", value}});
 }
 
