@@ -75,6 +75,7 @@ ClientCapabilities parse_client_capabilities(const json& capabilities) {
   client.watched_files_registration =
       flag(capabilities, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
   client.configuration = flag(capabilities, {"workspace", "configuration"});
+  client.inventory_notifications = flag(capabilities, {"experimental", "eventletLsp", "inventory"});
   return client;
 }
 

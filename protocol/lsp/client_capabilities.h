@@ -22,6 +22,8 @@ struct ClientCapabilities {
   bool watched_files_registration = false;
   bool configuration = false;            // workspace/configuration
   bool show_message = true;
+  // experimental.eventletLsp.inventory: the client handles eventletLsp/inventoryChanged.
+  bool inventory_notifications = false;
 };
 
 // Reads `capabilities` from initialize params; missing or malformed parts mean "not supported".

@@ -12,6 +12,7 @@ void handle_did_close(Session& session, const nlohmann::json& params) {
     return;
   }
   if (!session.client.diagnostic_pull) session.clear_diagnostics(uri);
+  session.note_inventory_change();
   const auto path = path_from_uri(uri);
   if (!path.empty()) session.workspace().refresh_file(path);
 }

@@ -14,6 +14,7 @@ constexpr std::array kHandlers{
     HandlerEntry{"codeAction/resolve", handle_code_action_resolve, nullptr},
     HandlerEntry{"textDocument/diagnostic", nullptr, nullptr, handle_document_diagnostic},
     HandlerEntry{"workspace/diagnostic", handle_workspace_diagnostic, nullptr},
+    HandlerEntry{"eventletLsp/inventory", handle_inventory, nullptr},
     HandlerEntry{"initialized", nullptr, handle_initialized},
     HandlerEntry{"exit", nullptr, handle_exit},
     HandlerEntry{"textDocument/didOpen", nullptr, handle_did_open},

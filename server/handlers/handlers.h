@@ -34,6 +34,7 @@ nlohmann::json handle_code_action(Session&, const nlohmann::json&);
 nlohmann::json handle_code_action_resolve(Session&, const nlohmann::json&);
 void handle_document_diagnostic(Session&, const nlohmann::json& id, const nlohmann::json&);
 nlohmann::json handle_workspace_diagnostic(Session&, const nlohmann::json&);
+nlohmann::json handle_inventory(Session&, const nlohmann::json&);  // eventletLsp/inventory
 
 // Notifications
 void handle_initialized(Session&, const nlohmann::json&);

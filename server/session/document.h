@@ -13,6 +13,7 @@
 #include "analyzers/parse/syntax_tree.h"
 #include "protocol/lsp/uri.h"
 #include "protocol/position/line_index.h"
+#include "server/features/inventory.h"
 
 namespace eventlet_lsp::server {
 
@@ -25,6 +26,7 @@ struct Document {
   std::string text;            // the text of non-Python documents
   std::unique_ptr<protocol::LineIndex> index;
   std::vector<analyzers::Finding> findings;
+  RuleCounts rules;  // the findings the settings enable, for the inventory
   std::string result_id;  // pull diagnostics: changes with every analysis
 
   bool is_python() const { return tree.valid(); }

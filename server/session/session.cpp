@@ -101,6 +101,8 @@ void Session::analyze(Document& document) {
     document.findings = analyzers::analyze_text_file(kind, document.text, problems);
   }
   document.result_id = std::to_string(document.version) + "-" + std::to_string(++analysis_count_);
+  document.rules = count_rules(document.findings, settings_for(document.path));
+  note_inventory_change();
 }
 
 json Session::diagnostics_of(Document& document) {
@@ -127,5 +129,40 @@ void Session::refresh_all_documents() {
 }
 
 void Session::start_indexing() { workspace_->start(); }
+
+std::vector<InventoryFile> Session::inventory_files() {
+  std::vector<InventoryFile> files;
+  for (const auto& [uri, file] : workspace_->files()) {
+    if (documents.find(uri) == nullptr) files.push_back({uri, &file.rules});
+  }
+  for (const auto& [uri, document] : documents.all()) {
+    if (!document.path.empty()) files.push_back({uri, &document.rules});
+  }
+  return files;
+}
+
+InventoryTotals Session::inventory_totals() {
+  InventoryTotals totals{workspace_->usages(), workspace_->files_affected(), workspace_->indexing()};
+  // Open documents replace their indexed state: a few lookups, not a walk of the index.
+  for (const auto& [uri, document] : documents.all()) {
+    if (document.path.empty()) continue;
+    if (const auto indexed = workspace_->files().find(uri); indexed != workspace_->files().end()) {
+      totals.usages -= indexed->second.usages;
+      if (indexed->second.usages > 0) --totals.files_affected;
+    }
+    const std::size_t usages = total_usages(document.rules);
+    totals.usages += usages;
+    if (usages > 0) ++totals.files_affected;
+  }
+  return totals;
+}
+
+void Session::note_inventory_change() {
+  if (!client.inventory_notifications || phase != SessionPhase::Running) return;
+  const InventoryTotals totals = inventory_totals();
+  if (last_inventory_ == totals) return;
+  last_inventory_ = totals;
+  notify("eventletLsp/inventoryChanged", inventory_totals_json(totals));
+}
 
 }  // namespace eventlet_lsp::server

@@ -67,6 +67,13 @@ class Session {
   WorkspaceIndex& workspace() { return *workspace_; }
   void start_indexing();
 
+  // --- inventory -----------------------------------------------------------------------------
+  // The workspace index's files, with open documents in place of their indexed state.
+  std::vector<InventoryFile> inventory_files();
+  InventoryTotals inventory_totals();
+  // eventletLsp/inventoryChanged, to clients that asked for it, when the totals moved.
+  void note_inventory_change();
+
   // --- talking to the client -----------------------------------------------------------------
   void send(const nlohmann::json& message) { sender_(message); }
   void notify(std::string method, nlohmann::json params);
@@ -93,6 +100,7 @@ class Session {
   std::set<std::string> cancelled_;
   std::uint64_t next_request_id_ = 1;
   std::uint64_t analysis_count_ = 0;
+  std::optional<InventoryTotals> last_inventory_;
 };
 
 }  // namespace eventlet_lsp::server

@@ -44,7 +44,8 @@ IndexedFile index_file(analyzers::FileAnalysis&& analysis, const analyzers::Sett
   const protocol::LineIndex index(analysis.source);
   file.diagnostics = to_lsp_diagnostics(analysis.report.findings, index, file.uri,
                                         DiagnosticOptions{settings, client, deprecated_tags});
-  file.usages = file.diagnostics.size();
+  file.rules = count_rules(analysis.report.findings, settings);
+  file.usages = total_usages(file.rules);
   return file;
 }
 
@@ -59,6 +60,7 @@ void WorkspaceIndex::cancel(bool report) {
   if (report) progress(running_, {{"kind", "end"}, {"message", "cancelled"}});
   running_->finished = true;
   running_.reset();
+  if (report) session_.note_inventory_change();
 }
 
 bool WorkspaceIndex::cancel_token(const std::string& token) {
@@ -77,6 +79,7 @@ void WorkspaceIndex::start() {
   run->deprecated_tags = session_.settings.deprecated_tags;
   run->generation = ++generation_;
   running_ = run;
+  session_.note_inventory_change();
   if (session_.client.work_done_progress) {
     run->token = "eventlet-lsp/index/" + std::to_string(next_token_++);
     // Progress may be reported only once the client has accepted the token.
@@ -124,7 +127,8 @@ void WorkspaceIndex::start() {
           last_percentage = percentage;
           boost::asio::post(io, [this, run, files = std::move(batch), done, total, percentage]() mutable {
             if (running_ != run) return;  // cancelled or superseded
-            for (IndexedFile& file : files) files_[file.uri] = std::move(file);
+            for (IndexedFile& file : files) store(std::move(file));
+            session_.note_inventory_change();
             progress(run, {{"kind", "report"},
                            {"message", std::to_string(done) + "/" + std::to_string(total) + " files"},
                            {"percentage", percentage}});
@@ -133,7 +137,7 @@ void WorkspaceIndex::start() {
         });
     boost::asio::post(io, [this, run, files = std::move(batch)]() mutable {
       if (running_ != run) return;
-      for (IndexedFile& file : files) files_[file.uri] = std::move(file);
+      for (IndexedFile& file : files) store(std::move(file));
       finish(run);
     });
   });
@@ -161,6 +165,7 @@ void WorkspaceIndex::finish(const std::shared_ptr<Run>& run) {
   progress(run, {{"kind", "end"}, {"message", run->end_message}});
   run->finished = true;
   running_.reset();
+  session_.note_inventory_change();
   if (session_.client.diagnostic_refresh) session_.request("workspace/diagnostic/refresh", nullptr);
 }
 
@@ -186,11 +191,31 @@ void WorkspaceIndex::refresh_file(const fs::path& path) {
     boost::asio::post(io, [this, file = std::move(file), generation]() mutable {
       if (generation != generation_) return;  // a full reindex replaced this
       file.result_id = "file-" + std::to_string(++next_token_);
-      files_[file.uri] = std::move(file);
+      store(std::move(file));
+      session_.note_inventory_change();
     });
   });
 }
 
-void WorkspaceIndex::forget_file(const fs::path& path) { files_.erase(uri_from_path(path)); }
+void WorkspaceIndex::forget_file(const fs::path& path) {
+  erase(uri_from_path(path));
+  session_.note_inventory_change();
+}
+
+void WorkspaceIndex::store(IndexedFile&& file) {
+  erase(file.uri);
+  usages_ += file.usages;
+  if (file.usages > 0) ++files_affected_;
+  const std::string uri = file.uri;
+  files_[uri] = std::move(file);
+}
+
+void WorkspaceIndex::erase(const std::string& uri) {
+  const auto it = files_.find(uri);
+  if (it == files_.end()) return;
+  usages_ -= it->second.usages;
+  if (it->second.usages > 0) --files_affected_;
+  files_.erase(it);
+}
 
 }  // namespace eventlet_lsp::server

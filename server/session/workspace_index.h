@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "server/features/inventory.h"
+
 namespace eventlet_lsp::server {
 
 class Session;
@@ -21,6 +23,7 @@ struct IndexedFile {
   std::string uri;
   nlohmann::json diagnostics;  // as published, in the negotiated encoding
   std::size_t usages = 0;
+  RuleCounts rules;  // for the inventory
   std::string result_id;
 };
 
@@ -42,15 +45,22 @@ class WorkspaceIndex {
   bool indexing() const { return running_ != nullptr; }
   std::size_t generation() const { return generation_; }
   const std::map<std::string, IndexedFile>& files() const { return files_; }
+  // Kept as files come and go, so that the status bar's count costs nothing per keystroke.
+  std::size_t usages() const { return usages_; }
+  std::size_t files_affected() const { return files_affected_; }
 
  private:
   struct Run;
   void finish(const std::shared_ptr<Run>& run);
   void progress(const std::shared_ptr<Run>& run, const nlohmann::json& value);
+  void store(IndexedFile&& file);
+  void erase(const std::string& uri);
 
   Session& session_;
   std::map<std::string, IndexedFile> files_;
   std::shared_ptr<Run> running_;
+  std::size_t usages_ = 0;
+  std::size_t files_affected_ = 0;
   std::size_t generation_ = 0;
   std::uint64_t next_token_ = 1;
 };

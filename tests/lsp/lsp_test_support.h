@@ -74,6 +74,20 @@ inline const std::string kAliasSource =
 inline const Lines kAliasDiagnostics{"EL001 0:0-0:15", "EL001 1:0-1:38", "EL301 5:0-5:8",
                                      "EL504 6:0-6:14"};
 
+// The workspaceFolders of initialize: `dir` alone.
+inline Json folders(const TempDir& dir) {
+  return Json::array({{{"uri", dir.uri()}, {"name", "ws"}}});
+}
+
+// A small project: a.py (import + sleep), clean.py, pkg/b.py (import + tpool.execute) and
+// requirements.txt (the pin): 5 usages in 3 of 4 files.
+inline void write_project(const TempDir& dir) {
+  dir.write("a.py", kSleepSource);
+  dir.write("clean.py", "x = 1\n");
+  dir.write("pkg/b.py", "from eventlet import tpool\ntpool.execute(len, [])\n");
+  dir.write("requirements.txt", "eventlet==0.35.2\nrequests\n");
+}
+
 // Opens a new document and checks its diagnostics: the server still serves correctly.
 inline void expect_serves_a_document(LspClient& client, const std::string& uri) {
   client.did_open(uri, kSleepSource);

@@ -19,17 +19,7 @@ Json workspace_capabilities(bool progress = true) {
   return capabilities;
 }
 
-Json folders(const TempDir& dir) {
-  return Json::array({{{"uri", dir.uri()}, {"name", "ws"}}});
-}
 
-// a.py, clean.py, pkg/b.py and requirements.txt.
-void write_project(const TempDir& dir) {
-  dir.write("a.py", kSleepSource);
-  dir.write("clean.py", "x = 1\n");
-  dir.write("pkg/b.py", "from eventlet import tpool\ntpool.execute(len, [])\n");
-  dir.write("requirements.txt", "eventlet==0.35.2\nrequests\n");
-}
 
 std::map<std::string, Lines> expected_project(const TempDir& dir) {
   return {{dir.uri("a.py"), kSleepDiagnostics},
