@@ -32,7 +32,8 @@ json handle_initialize(Session& session, const json& params) {
     session.trace = trace->get<std::string>();
   }
   if (const auto options = params.find("initializationOptions"); options != params.end() && !options->is_null()) {
-    session.apply_settings(*options);
+    session.initialization_options = *options;
+    session.apply_settings(nullptr);
   }
 
   json server_capabilities{

@@ -8,6 +8,13 @@ using nlohmann::json;
 
 namespace {
 
+const json& settings_section(const json& value) {
+  for (const char* nest : {"eventletLsp", "eventlet-lsp"}) {
+    if (value.is_object() && value.contains(nest)) return value[nest];
+  }
+  return value;
+}
+
 bool read_selectors(const json& value, const char* key, std::vector<std::string>& out,
                     std::vector<std::string>& warnings) {
   if (!value.is_array()) {
@@ -27,12 +34,19 @@ bool read_selectors(const json& value, const char* key, std::vector<std::string>
 
 }  // namespace
 
+json layer_settings(const json& initialization_options, const json& configuration) {
+  const json& base = settings_section(initialization_options);
+  const json& top = settings_section(configuration);
+  if (!top.is_object()) return top.is_null() ? base : top;  // a malformed value is reported by the parse
+  if (!base.is_object()) return top;
+  json layered = base;
+  for (const auto& [key, item] : top.items()) layered[key] = item;
+  return layered;
+}
+
 ServerSettings parse_server_settings(const json& value, std::vector<std::string>& warnings) {
   ServerSettings settings;
-  const json* root = &value;
-  for (const char* nest : {"eventletLsp", "eventlet-lsp"}) {
-    if (value.is_object() && value.contains(nest)) root = &value[nest];
-  }
+  const json* root = &settings_section(value);
   if (root->is_null()) return settings;
   if (!root->is_object()) {
     warnings.push_back("settings: expected an object");

@@ -21,4 +21,9 @@ struct ServerSettings {
 // or "eventlet-lsp". Unknown keys and malformed values are reported in `warnings` and ignored.
 ServerSettings parse_server_settings(const nlohmann::json& value, std::vector<std::string>& warnings);
 
+// The editor's settings in force: `configuration` (didChangeConfiguration, workspace/configuration)
+// key by key over `initialization_options`. Either may be null or nested under "eventletLsp";
+// a client with no configuration of its own (null, {}) leaves the initialization options alone.
+nlohmann::json layer_settings(const nlohmann::json& initialization_options, const nlohmann::json& configuration);
+
 }  // namespace eventlet_lsp::server

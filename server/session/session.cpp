@@ -64,9 +64,9 @@ void Session::log_to_client(int type, const std::string& message) {
   if (phase != SessionPhase::Uninitialized) notify("window/logMessage", {{"type", type}, {"message", message}});
 }
 
-void Session::apply_settings(const json& value) {
+void Session::apply_settings(const json& configuration) {
   std::vector<std::string> warnings;
-  settings = parse_server_settings(value, warnings);
+  settings = parse_server_settings(layer_settings(initialization_options, configuration), warnings);
   for (const std::string& warning : warnings) log_to_client(2, "eventlet-lsp: " + warning);
   if (!settings.log_level.empty()) {
     const auto level = spdlog::level::from_str(settings.log_level);

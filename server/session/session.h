@@ -49,7 +49,9 @@ class Session {
 
   // --- settings ------------------------------------------------------------------------------
   ServerSettings settings;
-  void apply_settings(const nlohmann::json& value);  // reports bad settings to the client
+  nlohmann::json initialization_options;  // kept: the client's configuration goes on top of them
+  // The client's configuration over the initialization options; reports bad settings to the client.
+  void apply_settings(const nlohmann::json& configuration);
   // The analyzers' settings for a file (its nearest [tool.eventlet-lsp] plus the editor's).
   const analyzers::Settings& settings_for(const std::filesystem::path& path);
   void reload_configuration();  // pyproject.toml changed, or the editor's settings did

@@ -92,6 +92,37 @@ TEST(LspSettings, InitializationOptionsNestedWithGuideUrl) {
             "https://mirror.example/guide/migrating-to-threading/#key-migration-patterns");
 }
 
+// Eglot sends an empty didChangeConfiguration right after connecting and answers the
+// workspace/configuration that follows with [null] when the user set nothing there: the
+// initializationOptions stay. A configuration that does come goes over them key by key.
+TEST(LspSettings, ClientConfigurationLayersOverInitializationOptions) {
+  LspClient client;
+  client.set_configuration(nullptr);
+  Json capabilities = push_capabilities();
+  capabilities["workspace"] = {{"configuration", true}};
+  client.initialize(capabilities, {{"initializationOptions", {{"ignore", {"EL001"}}}}});
+  client.did_open(kDocUri, kSleepSource);
+  ASSERT_TRUE(client.wait_for_diagnostics(kDocUri));
+  client.notify("workspace/didChangeConfiguration", {{"settings", Json::object()}});
+  ASSERT_TRUE(client.wait_for_server_request("workspace/configuration")) << client.describe();
+  auto published = client.wait_for_diagnostics(kDocUri);
+  ASSERT_TRUE(published) << client.describe();
+  EXPECT_EQ(summarize((*published)["diagnostics"]), (Lines{"EL504 1:0-1:14"}));
+
+  client.notify("workspace/didChangeConfiguration",
+                {{"settings", {{"eventletLsp", {{"severity", {{"EL504", "error"}}}}}}}});
+  published = client.wait_for_diagnostics(kDocUri);
+  ASSERT_TRUE(published) << client.describe();
+  EXPECT_EQ(summarize((*published)["diagnostics"]), (Lines{"EL504 1:0-1:14"}));  // still no EL001
+  EXPECT_EQ(severity_of((*published)["diagnostics"], "EL504"), 1);
+
+  // The configuration's own `ignore` replaces the initialization options' one.
+  client.notify("workspace/didChangeConfiguration", {{"settings", {{"ignore", Json::array()}}}});
+  published = client.wait_for_diagnostics(kDocUri);
+  ASSERT_TRUE(published) << client.describe();
+  EXPECT_EQ(summarize((*published)["diagnostics"]), kSleepDiagnostics);
+}
+
 TEST(LspSettings, EmptyDidChangeConfigurationPullsWorkspaceConfiguration) {
   LspClient client;
   client.set_configuration({{"ignore", {"EL001"}}});
