@@ -78,12 +78,16 @@ int main(int argc, char** argv) {
   app.add_option("--log-file", log_file, "Language server: log to this file instead of stderr");
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "critical", "off"}));
+  // vscode-languageclient (and other clients) add --stdio when told to use stdio: it is the default.
+  bool stdio = false;
+  app.add_flag("--stdio", stdio, "Language server on stdio (the default; accepted for clients that pass it)");
   app.add_option("--check", check_file,
                  "Run the language server's pipeline on one file and print each stage (for bug reports)");
 
   server::ServeOptions serve_options;
   CLI::App* serve = app.add_subcommand("serve", "The language server (the default): JSON-RPC on stdio");
   serve->add_option("--listen", serve_options.listen_port, "Serve one client over TCP on 127.0.0.1:PORT instead");
+  serve->add_flag("--stdio", stdio, "JSON-RPC on stdio (the default)");
 
   server::CheckOptions check_options;
   std::string format = "text";

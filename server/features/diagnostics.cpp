@@ -1,6 +1,7 @@
 #include "server/features/diagnostics.h"
 
 #include "analyzers/catalog/rule.h"
+#include "protocol/jsonrpc/json_text.h"
 #include "protocol/lsp/positions.h"
 
 namespace eventlet_lsp::server {
@@ -31,7 +32,77 @@ bool is_api_use(const analyzers::RuleDefinition& rule) {
          rule.code != "EL003";
 }
 
+bool deprecated(const analyzers::RuleDefinition& rule, const DiagnosticOptions& options) {
+  return options.deprecated_tags && options.client.diagnostic_deprecated_tag && is_api_use(rule);
+}
+
+bool with_related(const analyzers::Finding& finding, const DiagnosticOptions& options) {
+  return finding.related && options.client.diagnostic_related_information;
+}
+
+void append_position(std::string& out, const protocol::Position& position) {
+  out += "{\"character\":";
+  protocol::append_json_number(out, position.character);
+  out += ",\"line\":";
+  protocol::append_json_number(out, position.line);
+  out += '}';
+}
+
+void append_range(std::string& out, const analyzers::SourceRange& range, const protocol::LineIndex& index,
+                  protocol::PositionEncoding encoding) {
+  out += "{\"end\":";
+  append_position(out, index.position(range.end_byte, encoding));
+  out += ",\"start\":";
+  append_position(out, index.position(range.start_byte, encoding));
+  out += '}';
+}
+
 }  // namespace
+
+void append_lsp_diagnostics(std::string& out, const std::vector<analyzers::Finding>& findings,
+                            const protocol::LineIndex& index, const std::string& uri,
+                            const DiagnosticOptions& options) {
+  // Keys in nlohmann's (sorted) order, so that both paths give the same bytes.
+  using protocol::append_json_string;
+  const protocol::PositionEncoding encoding = options.client.encoding;
+  out += '[';
+  bool first = true;
+  for (const analyzers::Finding& finding : findings) {
+    const analyzers::RuleDefinition& rule = *finding.rule;
+    if (!options.settings.is_enabled(rule)) continue;
+    if (!first) out += ',';
+    first = false;
+    out += "{\"code\":";
+    append_json_string(out, rule.code);
+    out += ",\"codeDescription\":{\"href\":";
+    append_json_string(out, options.settings.guide_base_url + std::string(rule.guide_path));
+    out += "},\"data\":{\"qualifiedName\":";
+    append_json_string(out, finding.qualified_name);
+    out += ",\"rule\":";
+    append_json_string(out, rule.name);
+    out += ",\"scenario\":";
+    append_json_string(out, analyzers::scenario_slug(rule.scenario));
+    out += "},\"message\":";
+    append_json_string(out, finding.message);
+    out += ",\"range\":";
+    append_range(out, finding.range, index, encoding);
+    if (with_related(finding, options)) {
+      out += ",\"relatedInformation\":[{\"location\":{\"range\":";
+      append_range(out, finding.related->range, index, encoding);
+      out += ",\"uri\":";
+      append_json_string(out, uri);
+      out += "},\"message\":";
+      append_json_string(out, finding.related->message);
+      out += "}]";
+    }
+    out += ",\"severity\":";
+    protocol::append_json_number(out, lsp_severity(options.settings.severity_of(rule)));
+    out += ",\"source\":\"eventlet-lsp\"";
+    if (deprecated(rule, options)) out += ",\"tags\":[2]";
+    out += '}';
+  }
+  out += ']';
+}
 
 json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings, const protocol::LineIndex& index,
                         const std::string& uri, const DiagnosticOptions& options) {
@@ -51,10 +122,8 @@ json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings, const p
                   {"rule", rule.name},
                   {"qualifiedName", finding.qualified_name}}},
     };
-    if (options.deprecated_tags && options.client.diagnostic_deprecated_tag && is_api_use(rule)) {
-      diagnostic["tags"] = json::array({2});
-    }
-    if (finding.related && options.client.diagnostic_related_information) {
+    if (deprecated(rule, options)) diagnostic["tags"] = json::array({2});
+    if (with_related(finding, options)) {
       diagnostic["relatedInformation"] = json::array(
           {{{"location", {{"uri", uri}, {"range", lsp_range(finding.related->range, index, encoding)}}},
             {"message", finding.related->message}}});

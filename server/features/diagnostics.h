@@ -24,6 +24,12 @@ nlohmann::json to_lsp_diagnostics(const std::vector<analyzers::Finding>& finding
                                   const protocol::LineIndex& index, const std::string& uri,
                                   const DiagnosticOptions& options);
 
+// The same diagnostics written straight to JSON text (an array): the publish path, run on
+// every keystroke. It parses to exactly what to_lsp_diagnostics builds.
+void append_lsp_diagnostics(std::string& out, const std::vector<analyzers::Finding>& findings,
+                            const protocol::LineIndex& index, const std::string& uri,
+                            const DiagnosticOptions& options);
+
 int lsp_severity(analyzers::Severity severity);
 
 }  // namespace eventlet_lsp::server

@@ -11,6 +11,7 @@
 
 #include "analyzers/core/finding.h"
 #include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/analysis_reuse.h"
 #include "protocol/lsp/uri.h"
 #include "protocol/position/line_index.h"
 #include "server/features/inventory.h"
@@ -26,6 +27,7 @@ struct Document {
   std::string text;            // the text of non-Python documents
   std::unique_ptr<protocol::LineIndex> index;
   std::vector<analyzers::Finding> findings;
+  analyzers::ReuseState reuse;  // what the next edit needs to carry the findings over
   RuleCounts rules;  // the findings the settings enable, for the inventory
   std::string result_id;  // pull diagnostics: changes with every analysis
 

@@ -1,5 +1,7 @@
 #include "server/session/document_store.h"
 
+#include <utility>
+
 #include "protocol/lsp/positions.h"
 
 namespace eventlet_lsp::server {
@@ -70,7 +72,12 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
   const bool python = document.is_python();
   bool reparse_from_scratch = false;
   std::string text = document.source();
-  for (const json& change : changes) {
+  if (python) outcome.replaced_source = text;
+  for (std::size_t i = 0; i < changes.size(); ++i) {
+    const json& change = changes[i];
+    // Positions of a change refer to the text as the changes before it left it; after the
+    // last one, the index is built once from the final text.
+    const bool more = i + 1 < changes.size();
     if (!change.is_object() || !change.contains("text") || !change["text"].is_string()) {
       outcome.problem = "a content change needs a string \"text\"";
       continue;
@@ -79,7 +86,7 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
     if (!change.contains("range")) {  // the whole document
       text = inserted;
       reparse_from_scratch = true;
-      document.index = std::make_unique<protocol::LineIndex>(text);
+      if (more) document.index = std::make_unique<protocol::LineIndex>(text);
       continue;
     }
     std::string error;
@@ -104,12 +111,12 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
       document.tree.edit(edit, edited);
     }
     text = std::move(edited);
-    document.index = std::make_unique<protocol::LineIndex>(text);
+    if (more) document.index = std::make_unique<protocol::LineIndex>(text);
   }
   if (python) {
     analyzers::SyntaxTree reparsed =
         reparse_from_scratch ? parser.parse(std::move(text)) : parser.parse(std::move(text), &document.tree);
-    document.tree = std::move(reparsed);
+    outcome.replaced_tree = std::exchange(document.tree, std::move(reparsed));
     document.index = std::make_unique<protocol::LineIndex>(document.tree.source());
   } else {
     document.text = std::move(text);

@@ -6,6 +6,7 @@
 
 #include "analyzers/python/python_analyzer.h"
 #include "analyzers/text_files/text_file_analyzer.h"
+#include "protocol/jsonrpc/json_text.h"
 #include "protocol/jsonrpc/message.h"
 #include "server/features/diagnostics.h"
 
@@ -22,6 +23,18 @@ Session::Session(boost::asio::io_context& io, Sender sender)
 Session::~Session() {
   workspace_->cancel(false);
   pool_.join();  // background work posts to io_ and reads the session: let it end first
+}
+
+void Session::send(const json& message) {
+  const auto method = message.find("method");
+  send_text(protocol::to_wire(message),
+            method != message.end() && method->is_string() ? method->get<std::string>()
+                                                           : "response " + message.value("id", json()).dump());
+}
+
+void Session::send_text(const std::string& body, std::string_view what) {
+  spdlog::debug("-> {}", what);
+  sender_(body);
 }
 
 void Session::notify(std::string method, json params) {
@@ -92,9 +105,17 @@ const analyzers::Settings& Session::settings_for(const std::filesystem::path& pa
   return found != nullptr ? *found : defaults;
 }
 
-void Session::analyze(Document& document) {
+bool Session::analyze(Document& document, const EditOutcome* edit) {
+  bool carried_over = false;
   if (document.is_python()) {
-    document.findings = analyzers::analyze_python(document.tree);
+    std::optional<std::vector<analyzers::Finding>> reused;
+    if (edit != nullptr && edit->replaced_tree.valid()) {
+      reused = analyzers::reuse_findings(document.findings, document.reuse, edit->replaced_source,
+                                         edit->replaced_tree, document.tree);
+    }
+    carried_over = reused.has_value();
+    document.findings =
+        reused ? std::move(*reused) : analyzers::analyze_python_reusably(document.tree, document.reuse);
   } else {
     std::vector<analyzers::FileProblem> problems;
     const auto kind = analyzers::text_file_kind(document.path.string());
@@ -103,6 +124,7 @@ void Session::analyze(Document& document) {
   document.result_id = std::to_string(document.version) + "-" + std::to_string(++analysis_count_);
   document.rules = count_rules(document.findings, settings_for(document.path));
   note_inventory_change();
+  return carried_over;
 }
 
 json Session::diagnostics_of(Document& document) {
@@ -111,9 +133,19 @@ json Session::diagnostics_of(Document& document) {
 }
 
 void Session::publish_diagnostics(Document& document) {
-  json params{{"uri", document.uri}, {"diagnostics", diagnostics_of(document)}};
-  if (client.diagnostic_version) params["version"] = document.version;
-  notify("textDocument/publishDiagnostics", std::move(params));
+  // Written as text, not built as a json value: on a dense file this runs on every keystroke.
+  std::string body = R"({"jsonrpc":"2.0","method":"textDocument/publishDiagnostics","params":{"diagnostics":)";
+  body.reserve(256 + 400 * document.findings.size());
+  append_lsp_diagnostics(body, document.findings, *document.index, document.uri,
+                         DiagnosticOptions{settings_for(document.path), client, settings.deprecated_tags});
+  body += R"(,"uri":)";
+  protocol::append_json_string(body, document.uri);
+  if (client.diagnostic_version) {
+    body += R"(,"version":)";
+    protocol::append_json_number(body, document.version);
+  }
+  body += "}}";
+  send_text(body, "textDocument/publishDiagnostics");
 }
 
 void Session::clear_diagnostics(const std::string& uri) {

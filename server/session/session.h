@@ -31,7 +31,8 @@ enum class SessionPhase { Uninitialized, Running, ShutDown };
 
 class Session {
  public:
-  using Sender = std::function<void(const nlohmann::json&)>;
+  // Writes one message, already serialised (JSON text), to the client.
+  using Sender = std::function<void(const std::string& body)>;
   using ResponseCallback = std::function<void(const nlohmann::json& result, const nlohmann::json& error)>;
 
   Session(boost::asio::io_context& io, Sender sender);
@@ -59,7 +60,10 @@ class Session {
   // --- documents -----------------------------------------------------------------------------
   DocumentStore documents;
   analyzers::PythonParser parser;
-  void analyze(Document& document);
+  // Findings for the document's current text; after an edit, carried over from the previous
+  // analysis when the edit cannot have changed them (analysis_reuse.h).
+  // Returns whether the findings were carried over.
+  bool analyze(Document& document, const EditOutcome* edit = nullptr);
   nlohmann::json diagnostics_of(Document& document);
   void publish_diagnostics(Document& document);
   void clear_diagnostics(const std::string& uri);
@@ -77,7 +81,9 @@ class Session {
   void note_inventory_change();
 
   // --- talking to the client -----------------------------------------------------------------
-  void send(const nlohmann::json& message) { sender_(message); }
+  void send(const nlohmann::json& message);
+  // A message written as JSON text by its producer (publishDiagnostics); `what` names it in the log.
+  void send_text(const std::string& body, std::string_view what);
   void notify(std::string method, nlohmann::json params);
   void request(std::string method, nlohmann::json params, ResponseCallback on_response = {});
   void on_response(const nlohmann::json& id, const nlohmann::json& result, const nlohmann::json& error);

@@ -66,10 +66,7 @@ class Connection {
 // Writes whole framed messages; only the I/O thread sends.
 template <typename Write>
 Session::Sender make_sender(Write write) {
-  return [write](const nlohmann::json& message) {
-    const std::string body = protocol::to_wire(message);
-    spdlog::debug("-> {}", message.contains("method") ? message["method"].get<std::string>()
-                                                      : "response " + message.value("id", nlohmann::json()).dump());
+  return [write](const std::string& body) {
     spdlog::trace("-> {}", body);
     const std::string framed = protocol::frame_message(body);
     if (!write(framed)) spdlog::warn("could not write to the client");

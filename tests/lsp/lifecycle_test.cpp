@@ -88,6 +88,16 @@ TEST(LspLifecycle, ShutdownThenExitIsStatusZero) {
   EXPECT_EQ(client.wait_exit(), 0) << client.describe();
 }
 
+// vscode-languageclient adds --stdio to the command when its transport is stdio.
+TEST(LspLifecycle, StdioFlagIsAccepted) {
+  for (const auto& args : {std::vector<std::string>{"--stdio"}, std::vector<std::string>{"serve", "--stdio"}}) {
+    LspClient client(LspClientOptions{args, {}, true});
+    ASSERT_TRUE(client.initialize().contains("result")) << client.describe();
+    expect_serves_a_document(client, kDocUri);
+    EXPECT_EQ(client.shutdown_and_exit(), 0) << client.describe();
+  }
+}
+
 TEST(LspLifecycle, ExitWithoutShutdownIsStatusOne) {
   LspClient client;
   client.initialize();

@@ -40,6 +40,7 @@
 
 #include "analyzers/catalog/rule.h"
 #include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/analysis_reuse.h"
 #include "analyzers/python/python_analyzer.h"
 #include "protocol/position/line_index.h"
 #include "server/session/document_store.h"
@@ -523,7 +524,9 @@ bool same_findings(const std::vector<analyzers::Finding>& a,
   for (std::size_t i = 0; i < a.size(); ++i) {
     const std::string_view code_a = a[i].rule != nullptr ? a[i].rule->code : "";
     const std::string_view code_b = b[i].rule != nullptr ? b[i].rule->code : "";
-    if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message)
+    if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message ||
+        a[i].qualified_name != b[i].qualified_name || a[i].related.has_value() != b[i].related.has_value() ||
+        (a[i].related && !(a[i].related->range == b[i].related->range)))
       return false;
   }
   return true;
@@ -550,7 +553,28 @@ struct RunStats {
   std::size_t tolerated =
       0;  // checks where the incremental tree differed then (see strict_error_trees())
   std::size_t unconverged = 0;  // sequences that ended with such a difference still there
+  std::size_t reused = 0;       // edits whose findings were carried over (analysis_reuse.h)
 };
+
+// Compares the findings carried over the edit (when the edit allows it) with a fresh analysis
+// of the document's tree; then makes the fresh analysis the previous one.
+std::string check_reuse(const server::EditOutcome& outcome, const server::Document& document,
+                        std::vector<analyzers::Finding>& previous, analyzers::ReuseState& state,
+                        RunStats& stats) {
+  const auto reused = analyzers::reuse_findings(previous, state, outcome.replaced_source,
+                                                outcome.replaced_tree, document.tree);
+  std::vector<analyzers::Finding> fresh = analyzers::analyze_python_reusably(document.tree, state);
+  std::string problem;
+  if (reused) {
+    ++stats.reused;
+    if (!same_findings(*reused, fresh)) {
+      problem = "the findings carried over the edit differ from a new analysis\n carried:\n" +
+                describe_findings(*reused) + " analysed:\n" + describe_findings(fresh);
+    }
+  }
+  previous = std::move(fresh);
+  return problem;
+}
 
 // Tree-sitter's error recovery depends on the parse's history: where the new text or the tree it
 // is reparsed from has a syntax error, an incremental parse may recover differently from a full
@@ -607,6 +631,11 @@ bool run_sequence(const std::string& label, const std::string& source, PositionE
       ": EVENTLET_LSP_INCREMENTAL_SEED=" + std::to_string(base_seed()) + ")";
   json history = json::array();  // every didChange's contentChanges so far, for a reproduction
   bool diverged = false;         // a tolerated difference that has not gone away yet
+  // The server carries findings over edits that cannot change them: each time it would, the
+  // carried findings must be exactly what analysing the new tree gives.
+  analyzers::ReuseState reuse_state;
+  std::vector<analyzers::Finding> previous_findings =
+      analyzers::analyze_python_reusably(document.tree, reuse_state);
   for (int step = 0; step < steps; ++step) {
     const std::string before = document.source();
     const bool edited_from_error = document.tree.has_error();
@@ -627,6 +656,10 @@ bool run_sequence(const std::string& label, const std::string& source, PositionE
     } else if (document.index->line_count() != model.line_count()) {
       problem = "the line index has " + std::to_string(document.index->line_count()) +
                 " lines instead of " + std::to_string(model.line_count());
+    } else if (std::string reuse_problem =
+                   check_reuse(outcome, document, previous_findings, reuse_state, stats);
+               !reuse_problem.empty()) {
+      problem = reuse_problem;
     } else {
       analyzers::PythonParser full_parser;
       const analyzers::SyntaxTree full = full_parser.parse(expected_text);
@@ -696,7 +729,8 @@ void report(const RunStats& stats) {
             << " content changes) checked; " << stats.error_trees
             << " with a syntax error in the text, " << stats.tolerated
             << " of them recovered differently by the incremental parse, " << stats.unconverged
-            << " sequences ending with such a difference\n";
+            << " sequences ending with such a difference; findings carried over " << stats.reused
+            << " edits\n";
   ::testing::Test::RecordProperty("edits", std::to_string(stats.edits));
   ::testing::Test::RecordProperty("tolerated_error_recoveries", std::to_string(stats.tolerated));
 }
