@@ -1,5 +1,7 @@
 // Lookup over the sorted catalog rows: aliases first, then the longest catalogued prefix.
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "analyzers/catalog/api_table.h"
 
@@ -45,9 +47,30 @@ const ApiEntry* find_api_exact(std::string_view canonical_name) {
   return nullptr;
 }
 
+namespace {
+
+ApiMatch compute_lookup(std::string_view qualified_name);
+
+}  // namespace
+
 ApiMatch lookup_api(std::string_view qualified_name) {
+  if (!is_eventlet_name(qualified_name)) return {};
+  // A file asks for the same few names over and over (every keystroke in the language server
+  // analyses the file again): remember them, per thread, within a bound.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  thread_local std::unordered_map<std::string, ApiMatch, Hash, std::equal_to<>> memo;
+  if (const auto it = memo.find(qualified_name); it != memo.end()) return it->second;
+  if (memo.size() >= 4096) memo.clear();
+  return memo.emplace(std::string(qualified_name), compute_lookup(qualified_name)).first->second;
+}
+
+namespace {
+
+ApiMatch compute_lookup(std::string_view qualified_name) {
   ApiMatch match;
-  if (!is_eventlet_name(qualified_name)) return match;
   match.canonical = canonical_api_name(qualified_name);
   std::string_view name = match.canonical;
   if (const ApiEntry* exact = find_api_exact(name)) {
@@ -72,5 +95,7 @@ ApiMatch lookup_api(std::string_view qualified_name) {
   match.unknown = true;
   return match;
 }
+
+}  // namespace
 
 }  // namespace eventlet_lsp::analyzers
