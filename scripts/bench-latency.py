@@ -724,6 +724,9 @@ def main():
 
         print("\n(a) stage breakdown, from a second server that logs each didChange's stages")
         stage_breakdown(server, scratch, generated, min(args.keys, 300), args.seed)
+        if corpus_text is not None:
+            print("\n(b) stage breakdown, the same way")
+            stage_breakdown(server, scratch, corpus_text, min(args.corpus_keys, 100), args.seed)
 
         # startup while a 10,000-file workspace indexes
         workspace = scratch / "workspace"

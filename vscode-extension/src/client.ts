@@ -158,8 +158,8 @@ export class ServerManager implements vscode.Disposable {
   }
 
   private createClient(command: string): LanguageClient {
-    // No `transport`: TransportKind.stdio would append `--stdio`, which the server rejects.
-    // Without it the client still talks over the child's stdin and stdout.
+    // No `transport`: TransportKind.stdio would append `--stdio`, which builds of the server
+    // before it accepted that flag reject. Without it the client still talks over stdin/stdout.
     const serverOptions: ServerOptions = { command, args: [], options: { cwd: firstFileFolder() } };
     const errorHandler = new StartupAwareErrorHandler();
     const clientOptions: LanguageClientOptions = {
