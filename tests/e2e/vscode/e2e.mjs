@@ -1,7 +1,8 @@
 // End-to-end test: the eventlet-lsp VS Code extension (vscode-extension/eventlet-lsp.vsix) and
 // the language server, in a real VS Code: code-server (VS Code 1.100 served to a browser, from
 // npm) driven through Debian's Chromium with playwright-core, the way a person uses it: Quick
-// Open, the Problems panel, a mouse hover, the light-bulb menu, Ctrl+S, the status bar.
+// Open, the Problems panel, a mouse hover, the light-bulb menu, the command palette, Ctrl+S, the
+// status bar.
 //
 // Run (CTest does this, see CMakeLists.txt beside this file):
 //   tests/e2e/vscode/install.sh     # once: code-server and playwright-core into node_modules
@@ -58,6 +59,7 @@ const results = { passed: [], failed: [] };
 const artifacts = path.resolve(process.env.EVENTLET_LSP_E2E_ARTIFACTS || 'e2e-vscode-artifacts');
 let page; // the workbench page, once there is one (for screenshots)
 let screenshotCount = 0;
+let aborted = false; // set on the global timeout or a signal: the checks still running stop
 
 function log(text) {
   process.stderr.write(`${text}\n`);
@@ -86,19 +88,31 @@ async function screenshot(name) {
   }
 }
 
+function messageOf(error) {
+  // Playwright's call logs are coloured: no escape sequences in a CTest log.
+  return String(error?.message ?? error).replace(/\x1b\[[0-9;]*m/g, '');
+}
+
 function firstLine(error) {
-  return String(error?.message ?? error).split('\n')[0];
+  return messageOf(error).split('\n')[0];
 }
 
 // Runs one check: `body` returns a description of what it saw (or throws). A thrown error is
 // the failure's message. Returns whether the check passed, so later checks can depend on it.
 async function check(name, body) {
+  if (aborted) return false;
   try {
     const detail = await body();
+    if (aborted) return false;
     pass(detail ? `${name}: ${detail}` : name);
     return true;
   } catch (error) {
+    // After an abort the browser is gone under the check: its error says nothing new.
+    if (aborted) return false;
     await fail(`${name}: ${firstLine(error)}`);
+    // The rest of a long message (a file's text, Playwright's call log) goes to the log only.
+    const rest = messageOf(error).split('\n').slice(1).filter((line) => line.trim());
+    if (rest.length) log(rest.map((line) => `      | ${line}`).join('\n'));
     return false;
   }
 }
@@ -244,7 +258,6 @@ function startCodeServer(sandbox) {
     child.on('error', (error) => { clearTimeout(timer); reject(error); });
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
-      child.exited = true;
       reject(new Error(`code-server exited (${code ?? signal}) before listening: ${output.trim()}`));
     });
   });
@@ -281,11 +294,17 @@ async function stopCodeServer() {
   await gone(5000);
 }
 
-async function launchBrowser(executablePath) {
+async function launchBrowser(executablePath, sandbox) {
   const { chromium } = await import('playwright-core');
   running.browser = await chromium.launch({
     executablePath,
     timeout: WAIT_MS,
+    // Chromium's crash reporter keeps its database under XDG_CONFIG_HOME: in the sandbox, not ~.
+    env: { ...process.env, XDG_CONFIG_HOME: sandbox.xdgConfig },
+    // Signals are handled in main(), which takes a screenshot before it closes the browser.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -454,9 +473,26 @@ async function statusBarCount() {
   return null;
 }
 
+// The texts of the notification toasts on screen (an extension's error messages end up there).
+async function notifications() {
+  const texts = await page.locator('.notifications-toasts .notification-list-item-message').allInnerTexts();
+  return texts.map((t) => t.trim()).join(' | ') || 'none';
+}
+
 async function statusBarTexts() {
   const items = await page.locator('.part.statusbar .statusbar-item').allTextContents();
   return items.map((t) => t.trim()).filter((t) => /eventlet/i.test(t)).join(' | ') || '(no Eventlet item)';
+}
+
+// Throws when the extension's status bar item says the server is off ("Eventlet: off"). Waits
+// until it shows either that or a count; one that shows neither in time passes here (the count
+// has its own check).
+async function checkServerNotOff() {
+  const text = await waitUntil('the status bar to show "Eventlet: off" or a count',
+    async () => { const t = await statusBarTexts(); return /Eventlet:\s*(off|[\d,]+)/.test(t) && t; },
+  ).catch(async () => `${await statusBarTexts()} (no count yet)`);
+  if (/Eventlet:\s*off/.test(text)) throw new Error(`the status bar says "${text}": the server is not running (its output channel is printed below)`);
+  return `the status bar shows ${text}`;
 }
 
 async function waitForStatusBarCount(expected) {
@@ -472,7 +508,10 @@ async function hoverToken(lineText, token, mustContain) {
   // sure the editor sees a mouse move onto the token.
   await page.mouse.move(x, y - 60);
   await page.mouse.move(x, y, { steps: 5 });
-  await hover.first().waitFor();
+  await hover.first().waitFor().catch(async () => {
+    const shown = (await page.locator('.monaco-hover').allInnerTexts()).join(' | ').replace(/\s+/g, ' ');
+    throw new Error(`no hover mentioning \`${mustContain[0]}\` within ${WAIT_MS / 1000} s; hovers: ${shown.slice(0, 300) || 'none'}`);
+  });
   const text = (await hover.first().innerText()).replace(/\s+/g, ' ');
   const missing = mustContain.filter((wanted) => !text.includes(wanted));
   if (missing.length) throw new Error(`the hover lacks ${missing.map((m) => `\`${m}\``).join(', ')}: ${text.slice(0, 400)}`);
@@ -488,7 +527,9 @@ async function applyQuickFix(lineText, token, titlePart) {
   await page.mouse.click(x, y);
   await page.keyboard.press('Control+.');
   const rows = page.locator('.action-widget .monaco-list-row.action');
-  await rows.first().waitFor();
+  await rows.first().waitFor().catch(() => {
+    throw new Error(`Ctrl+. on \`${token}\` showed no code action menu within ${WAIT_MS / 1000} s`);
+  });
   const titles = (await rows.allTextContents()).map((t) => t.trim());
   const wanted = titles.findIndex((title) => title.includes(titlePart));
   if (wanted < 0) {
@@ -545,12 +586,14 @@ async function runChecks(sandbox, vsix, chromiumPath) {
 
   let browser;
   if (!await check('Chromium starts', async () => {
-    browser = await launchBrowser(chromiumPath);
+    browser = await launchBrowser(chromiumPath, sandbox);
     return `${chromiumPath} ${browser.version()}`;
   })) return;
 
   if (!await check('the workbench loads with the workspace in the explorer', () => openWorkbench(browser, url, sandbox.workspace))) return;
   if (!await check('Quick Open (Ctrl+P) opens sample.py in an editor', () => openFileWithQuickOpen('sample.py'))) return;
+  // Everything below needs the server: no use waiting for each check to time out without it.
+  if (!await check('the extension starts eventlet-lsp (its status bar item is not "Eventlet: off")', checkServerNotOff)) return;
 
   await check('the Problems panel (Ctrl+Shift+M) lists the eventlet-lsp diagnostics of sample.py', async () => {
     await showProblemsPanel();
@@ -606,7 +649,7 @@ async function runChecks(sandbox, vsix, chromiumPath) {
     const problems = [];
     if ((text.match(/^import time$/gm) ?? []).length !== 1) problems.push('not exactly one `import time` line');
     if (!text.includes(`    ${FIX_ALL_LINE[1]}\n`)) problems.push(`no \`${FIX_ALL_LINE[1]}\``);
-    if (text.includes('eventlet.sleep')) problems.push('`eventlet.sleep` is still there');
+    if (/^\s+eventlet\.sleep\(/m.test(text)) problems.push('an `eventlet.sleep(` call is still there');
     if (!text.includes('eventlet.spawn(worker)')) problems.push('`eventlet.spawn(worker)` (no safe fix) is gone');
     if (problems.length) throw new Error(`the saved file is wrong (${problems.join('; ')}):\n${text}`);
     return `the file has \`${QUICK_FIX_LINE[1]}\`, \`${FIX_ALL_LINE[1]}\` and one \`import time\``;
@@ -622,7 +665,9 @@ async function runChecks(sandbox, vsix, chromiumPath) {
 
   await check(`"${INVENTORY}" opens the inventory with the new count`, async () => {
     await runCommand(INVENTORY);
-    await page.locator('.tabs-container .tab.active', { hasText: /inventory/i }).waitFor();
+    await page.locator('.tabs-container .tab.active', { hasText: /inventory/i }).waitFor().catch(async () => {
+      throw new Error(`no inventory tab within ${WAIT_MS / 1000} s; notifications: ${await notifications()}`);
+    });
     const wanted = `${AFTER_FIXES.length} usages`;
     // The Markdown preview is a webview: its text is in a nested frame.
     const text = await waitUntil(`a frame showing "Eventlet migration inventory" and "${wanted}"`, async () => {
@@ -645,6 +690,20 @@ function keepLogs(sandbox) {
   fs.rmSync(target, { recursive: true, force: true });
   fs.cpSync(logs, target, { recursive: true });
   log(`VS Code logs: ${target}`);
+  if (results.failed.length) printExtensionLog(target);
+}
+
+// The extension's "Eventlet" output channel (how it started the server, the server's stderr),
+// the first thing to read when a check failed.
+function printExtensionLog(logs) {
+  const files = fs.readdirSync(logs, { recursive: true }).map(String)
+    .filter((name) => path.basename(name).endsWith('-Eventlet.log'));
+  for (const name of files) {
+    const lines = fs.readFileSync(path.join(logs, name), 'utf8').trimEnd().split('\n');
+    log(`--- the extension's output channel (${path.join(logs, name)}), last ${Math.min(lines.length, 40)} of ${lines.length} lines:`);
+    log(lines.slice(-40).join('\n'));
+    log('--- end of the output channel');
+  }
 }
 
 function prepareArtifacts() {
@@ -670,6 +729,7 @@ async function main() {
   const finished = run().then(() => null, (error) => firstLine(error));
   const broken = await Promise.race([finished, deadline, interrupted]);
   if (broken) {
+    aborted = true;
     await fail(`the test could not go on: ${broken}`);
     await stopAll();
     // Let run() keep the logs and remove the sandbox, now that nothing it waits on is alive.

@@ -13,7 +13,8 @@
 #    release archive: we put Debian's /usr/bin/rg there, packed the way the postinstall unpacks
 #    it (a .tar.gz with `rg` at its root, see @vscode/ripgrep/lib/download.js).
 #  - Native modules with prebuilt binaries on GitHub (argon2, ...) fall back to building from
-#    source, against the node headers that ~/.npmrc's nodedir points at.
+#    source with node-gyp, against the headers installed with node (npm's nodedir) rather than
+#    ones downloaded from nodejs.org.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -31,6 +32,12 @@ fi
 if [[ ! -x /usr/bin/rg ]]; then
   echo "install.sh: /usr/bin/rg is missing (apt-get install ripgrep)" >&2
   exit 1
+fi
+
+# node-gyp's headers: those of the node that runs here, unless npm is already told where they are.
+node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+if [[ -z ${npm_config_nodedir:-} && -f $node_prefix/include/node/node.h ]]; then
+  export npm_config_nodedir=$node_prefix
 fi
 
 # 1. The ripgrep release archive @vscode/ripgrep@1.15.11 looks for, in os.tmpdir() as node sees it.
@@ -52,8 +59,8 @@ rm -f "$stamp"
 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 # 3. code-server's postinstall runs `npm install --omit=dev` in lib/vscode and lib/vscode/extensions,
-# which builds VS Code's native modules. npm 11.10+ runs a dependency's install scripts only when
-# the project allows them (package.json "allowScripts" here; an .npmrc `allow-scripts` list for
+# which builds VS Code's native modules. npm with the allowScripts policy (npm 11.19 here) runs a
+# dependency's install scripts only when the project allows them (package.json "allowScripts" here; an .npmrc `allow-scripts` list for
 # those two nested projects, which have no such field). The list: the packages of
 # lib/vscode/npm-shrinkwrap.json with install scripts, at the versions code-server 4.100.3 pins
 # (the Windows-only ones are no-ops on Linux). Older npm ignores the key with a warning.
@@ -61,9 +68,10 @@ printf '%s\n' "allow-scripts=@parcel/watcher@2.5.1,@vscode/deviceid@0.1.1,@vscod
   >"$vscode/.npmrc"
 # code-server's postinstall insists on --unsafe-perm when run as root (it reads the variable);
 # npm_config_yes answers the prompts of any npx a script runs.
-echo "install.sh: building code-server's native modules (npm rebuild, a few minutes)" >&2
+# npm shows the scripts' output (compiler lines) only when one fails.
+echo "install.sh: building code-server's native modules (npm rebuild, about a minute)" >&2
 npm_config_yes=true npm_config_unsafe_perm=true \
-  npm rebuild --foreground-scripts --no-audit --no-fund --loglevel=error argon2 code-server
+  npm rebuild --no-audit --no-fund --loglevel=error argon2 code-server
 
 if [[ ! -x $vscode/node_modules/@vscode/ripgrep/bin/rg ]]; then
   echo "install.sh: code-server's postinstall left no $vscode/node_modules/@vscode/ripgrep/bin/rg" >&2
