@@ -41,7 +41,8 @@ TSNode final_value(TSNode right, const PythonGrammar& g) {
 
 class BindingCollector {
  public:
-  explicit BindingCollector(const SyntaxTree& tree) : tree_(tree), g_(PythonGrammar::instance()) {
+  explicit BindingCollector(const SyntaxTree& tree)
+      : tree_(tree), paths_(tree), g_(PythonGrammar::instance()) {
     model_.scopes.push_back(Scope{});
   }
 
@@ -298,7 +299,7 @@ class BindingCollector {
   // --- occurrences --------------------------------------------------------------------------
 
   void on_name_occurrence(std::uint32_t at, std::string_view name) {
-    SyntaxPath path = syntax_path_at(tree_, at);
+    SyntaxPath path = paths_.at(at);
     const std::size_t n = path.size() - 1;
     if (n == 0 || path[n].kind != NodeKind::Identifier) return;  // in a string or comment
     if (ts_node_start_byte(path[n].node) != at || ts_node_end_byte(path[n].node) != at + name.size())
@@ -454,7 +455,7 @@ class BindingCollector {
 
   // `self.<attribute>`: a binding inside a method, or a use anywhere in the class.
   void on_attribute_occurrence(std::uint32_t at, std::string_view attribute) {
-    SyntaxPath path = syntax_path_at(tree_, at);
+    SyntaxPath path = paths_.at(at);
     const std::size_t n = path.size() - 1;
     if (n < 2 || path[n].kind != NodeKind::Identifier) return;
     if (ts_node_start_byte(path[n].node) != at) return;
@@ -486,6 +487,7 @@ class BindingCollector {
   }
 
   const SyntaxTree& tree_;
+  const SyntaxPathFinder paths_;
   const PythonGrammar& g_;
   ScopeModel model_;
   std::deque<std::string_view> names_;

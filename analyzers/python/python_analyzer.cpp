@@ -69,7 +69,8 @@ bool is_environment_variable_name(std::string_view text) {
 class ReferenceReporter {
  public:
   ReferenceReporter(const SyntaxTree& tree, const ScopeModel& model, const AnalysisOptions& options)
-      : tree_(tree), model_(model), options_(options), resolver_(model, tree), g_(PythonGrammar::instance()) {}
+      : tree_(tree), paths_(tree), model_(model), options_(options), resolver_(model, tree),
+        g_(PythonGrammar::instance()) {}
 
   std::vector<Finding> run() && {
     for (const NameUse& use : model_.uses) on_use(use);
@@ -226,7 +227,7 @@ class ReferenceReporter {
         if (at == 0) continue;
         const char before = source[at - 1];
         if (before != '"' && before != '\'' ) continue;  // the value must start the literal
-        const SyntaxPath path = syntax_path_at(tree_, at);
+        const SyntaxPath path = paths_.at(at);
         const std::size_t n = path.size() - 1;
         if (n < 1 || path[n].kind != NodeKind::StringContent || path[n - 1].kind != NodeKind::String)
           continue;
@@ -301,7 +302,7 @@ class ReferenceReporter {
       if (line_end == std::string_view::npos) line_end = source.size();
       for (std::size_t hash = source.find('#', line_begin); hash < line_end && !directive;
            hash = source.find('#', hash + 1)) {
-        const SyntaxPath path = syntax_path_at(tree_, static_cast<std::uint32_t>(hash));
+        const SyntaxPath path = paths_.at(static_cast<std::uint32_t>(hash));
         if (path.back().kind == NodeKind::Comment) directive = parse_noqa(tree_.text(path.back().node));
       }
     }
@@ -312,6 +313,7 @@ class ReferenceReporter {
   }
 
   const SyntaxTree& tree_;
+  const SyntaxPathFinder paths_;
   const ScopeModel& model_;
   const AnalysisOptions& options_;
   NameResolver resolver_;

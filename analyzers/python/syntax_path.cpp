@@ -1,5 +1,6 @@
 #include "analyzers/python/syntax_path.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace eventlet_lsp::analyzers {
@@ -33,12 +34,11 @@ bool is_assignment_target(const SyntaxFrame& parent, TSFieldId field) {
   }
 }
 
-SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte) {
+namespace {
+
+// Extends `path` (ending with the node the cursor is on) down to the node that holds `byte`.
+void descend(SyntaxPath& path, TSTreeCursor& cursor, std::uint32_t byte) {
   const PythonGrammar& g = PythonGrammar::instance();
-  SyntaxPath path;
-  TSNode root = tree.root();
-  path.push_back(SyntaxFrame{root, g.kind(root), 0, false});
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
   // tree-sitter 0.20 picks the first child whose end is >= the goal, which would be a token
   // ending right at `byte`; asking for byte + 1 gives the child that contains `byte`.
   while (ts_tree_cursor_goto_first_child_for_byte(&cursor, byte + 1) >= 0) {
@@ -48,21 +48,88 @@ SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte) {
     const bool target = is_assignment_target(path.back(), field);
     path.push_back(SyntaxFrame{node, g.kind(node), field, target});
   }
+}
+
+SyntaxPath root_path(const SyntaxTree& tree) {
+  SyntaxPath path;
+  path.reserve(32);  // deeper than most Python nesting: one allocation per path
+  TSNode root = tree.root();
+  path.push_back(SyntaxFrame{root, PythonGrammar::instance().kind(root), 0, false});
+  return path;
+}
+
+}  // namespace
+
+SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte) {
+  SyntaxPath path = root_path(tree);
+  TSTreeCursor cursor = ts_tree_cursor_new(path.back().node);
+  descend(path, cursor, byte);
   ts_tree_cursor_delete(&cursor);
   return path;
 }
 
+SyntaxPathFinder::SyntaxPathFinder(const SyntaxTree& tree) : tree_(tree) {
+  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do top_level_.push_back(ts_tree_cursor_current_node(&cursor));
+    while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+SyntaxPath SyntaxPathFinder::at(std::uint32_t byte) const {
+  SyntaxPath path = root_path(tree_);
+  // The first statement that ends after `byte`, as the cursor would find it.
+  const auto child = std::partition_point(top_level_.begin(), top_level_.end(),
+                                          [&](TSNode node) { return ts_node_end_byte(node) <= byte; });
+  if (child == top_level_.end() || ts_node_start_byte(*child) > byte) return path;
+  // Children of the module fill no field, and the module is no assignment target.
+  path.push_back(SyntaxFrame{*child, PythonGrammar::instance().kind(*child), 0, false});
+  TSTreeCursor cursor = ts_tree_cursor_new(*child);
+  descend(path, cursor, byte);
+  ts_tree_cursor_delete(&cursor);
+  return path;
+}
+
+namespace {
+
+// How common a byte is in Python source, most common first: find_all looks for the needle's
+// rarest byte with memchr (vectorised) and checks the rest around it, which skips far more of
+// the text than a search keyed on the needle's first byte ("e" of "eventlet").
+constexpr std::string_view kCommonBytes = " e\nt_sa(r).iolnc,dp=um'\"fhg:bwy[]v0k1";
+
+std::size_t rarest_byte(std::string_view needle) {
+  std::size_t best = 0;
+  std::size_t best_rank = 0;
+  for (std::size_t i = 0; i < needle.size(); ++i) {
+    const std::size_t found = kCommonBytes.find(needle[i]);
+    const std::size_t rank = found == std::string_view::npos ? kCommonBytes.size() : found;
+    if (i == 0 || rank > best_rank) {
+      best = i;
+      best_rank = rank;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
 std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle) {
   std::vector<std::uint32_t> found;
-  if (needle.empty()) return found;
+  if (needle.empty() || needle.size() > text.size()) return found;
+  const std::size_t key = rarest_byte(needle);
   const char* begin = text.data();
-  const char* end = begin + text.size();
-  for (const char* at = begin; at < end;) {
-    const void* hit = ::memmem(at, static_cast<std::size_t>(end - at), needle.data(), needle.size());
+  const std::size_t last_start = text.size() - needle.size();
+  // The key byte of a match at `start` is at start + key: search it from the first possible one.
+  for (std::size_t at = key; at <= last_start + key;) {
+    const void* hit = std::memchr(begin + at, needle[key], last_start + key + 1 - at);
     if (hit == nullptr) break;
-    const char* match = static_cast<const char*>(hit);
-    found.push_back(static_cast<std::uint32_t>(match - begin));
-    at = match + 1;
+    const std::size_t key_at = static_cast<std::size_t>(static_cast<const char*>(hit) - begin);
+    const std::size_t start = key_at - key;
+    if (std::memcmp(begin + start, needle.data(), needle.size()) == 0) {
+      found.push_back(static_cast<std::uint32_t>(start));
+    }
+    at = key_at + 1;
   }
   return found;
 }
