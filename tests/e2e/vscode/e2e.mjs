@@ -679,6 +679,27 @@ async function runChecks(sandbox, vsix, chromiumPath) {
     }, async () => `the tab is ${await page.locator('.tabs-container .tab.active').innerText()}`);
     return text.replace(/\s+/g, ' ').slice(0, 160);
   });
+
+  await check('a setting changed in the user settings applies without a restart (ignore EL001)', async () => {
+    // As a user does it: "Preferences: Open User Settings (JSON)", the new setting, save. The text
+    // is inserted, not typed, so that the editor's auto-closing quotes and brackets stay out.
+    const file = path.join(sandbox.userData, 'User', 'settings.json');
+    const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    settings['eventletLsp.ignore'] = ['EL001'];
+    await runCommand('Preferences: Open User Settings (JSON)');
+    await page.locator('.tabs-container .tab.active', { hasText: 'settings.json' }).waitFor();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText(JSON.stringify(settings, null, 2));
+    await page.keyboard.press('Control+S');
+    await waitUntil('settings.json saved with the new setting',
+      async () => fs.readFileSync(file, 'utf8').includes('eventletLsp.ignore'));
+    const remaining = AFTER_FIXES.filter((p) => p.code !== 'EL001');
+    await showProblemsPanel();
+    await waitForProblems(remaining);
+    await waitForStatusBarCount(remaining.length);
+    return `${describeProblems(await readProblems())}; ${await statusBarTexts()}`;
+  });
 }
 
 // code-server's and the extension host's logs (the extension's output channels among them) go
