@@ -30,11 +30,11 @@ class SyntaxTree {
     return std::string_view(source_).substr(start, end - start);
   }
 
-  // Applies one edit to the text and records it in the tree (ts_tree_edit), ready for an
-  // incremental reparse with this tree as the previous one.
-  void edit(const TSInputEdit& edit, std::string new_source) {
+  // Records one edit in the tree (ts_tree_edit), ready for an incremental reparse with this tree
+  // as the previous one, which takes the new text. source() stays the text the tree was parsed
+  // from: what the findings made from it are of.
+  void edit(const TSInputEdit& edit) {
     if (tree_) ts_tree_edit(tree_.get(), &edit);
-    source_ = std::move(new_source);
   }
 
   // Releases the tree and takes the text out, for the next edit.

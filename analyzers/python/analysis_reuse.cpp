@@ -17,11 +17,6 @@ struct ByteRange {
   std::uint32_t end = 0;
 };
 
-bool is_word_byte(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
 // Whether `text` holds a comment sign, "eventlet" in any case, or one of `words` as a whole word.
 bool mentions_anything_analysed(std::string_view text, const std::unordered_set<std::string>& words) {
   if (text.find('#') != std::string_view::npos) return true;
@@ -33,12 +28,12 @@ bool mentions_anything_analysed(std::string_view text, const std::unordered_set<
   }
   std::string word;
   for (std::size_t i = 0; i < text.size();) {
-    if (!is_word_byte(text[i])) {
+    if (!is_word_char(text[i])) {
       ++i;
       continue;
     }
     const std::size_t begin = i;
-    while (i < text.size() && is_word_byte(text[i])) ++i;
+    while (i < text.size() && is_word_char(text[i])) ++i;
     word.assign(text.substr(begin, i - begin));
     if (words.contains(word)) return true;
   }
@@ -96,9 +91,9 @@ std::vector<Finding> analyze_python_reusably(const SyntaxTree& tree, ReuseState&
 }
 
 std::optional<std::vector<Finding>> reuse_findings(const std::vector<Finding>& previous, const ReuseState& state,
-                                                   std::string_view old_source, const SyntaxTree& edited_old_tree,
-                                                   const SyntaxTree& new_tree) {
+                                                   const SyntaxTree& edited_old_tree, const SyntaxTree& new_tree) {
   if (!state.reusable || !new_tree.valid() || !edited_old_tree.valid()) return std::nullopt;
+  const std::string_view old_source = edited_old_tree.source();
   const std::string_view new_source = new_tree.source();
   if (new_source.size() > UINT32_MAX / 2 || old_source.size() > UINT32_MAX / 2) return std::nullopt;
 

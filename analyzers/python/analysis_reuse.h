@@ -30,11 +30,10 @@ struct ReuseState {
 // analyze_python, keeping in `state` what reuse_findings needs.
 std::vector<Finding> analyze_python_reusably(const SyntaxTree& tree, ReuseState& state);
 
-// The findings of `new_tree` when the edit from `old_source` cannot have changed them, else
-// nullopt. `previous` are the findings of `old_source` with their `state`; `edited_old_tree` is
-// the previous tree after ts_tree_edit, as the incremental reparse took it.
+// The findings of `new_tree` when the edit cannot have changed them, else nullopt. `previous`
+// are the findings of the old text with their `state`; `edited_old_tree` is the previous tree
+// after ts_tree_edit, as the incremental reparse took it, still holding the old text.
 std::optional<std::vector<Finding>> reuse_findings(const std::vector<Finding>& previous, const ReuseState& state,
-                                                   std::string_view old_source, const SyntaxTree& edited_old_tree,
-                                                   const SyntaxTree& new_tree);
+                                                   const SyntaxTree& edited_old_tree, const SyntaxTree& new_tree);
 
 }  // namespace eventlet_lsp::analyzers

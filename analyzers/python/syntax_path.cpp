@@ -5,12 +5,10 @@
 
 namespace eventlet_lsp::analyzers {
 
-namespace {
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
          (static_cast<unsigned char>(c) >= 0x80);
 }
-}  // namespace
 
 bool is_assignment_target(const SyntaxFrame& parent, TSFieldId field) {
   const PythonGrammar& g = PythonGrammar::instance();

@@ -32,6 +32,10 @@ class SyntaxPathFinder {
 // Whether a node of this kind, in this field of `parent`, is part of an assignment target.
 bool is_assignment_target(const SyntaxFrame& parent, TSFieldId field);
 
+// A byte of an identifier-like word: ASCII letters, digits, '_', and every byte of a multi-byte
+// character.
+bool is_word_char(char c);
+
 // Byte offsets where `word` occurs as a whole identifier-like word (not inside a longer name).
 std::vector<std::uint32_t> find_word(std::string_view text, std::string_view word);
 

@@ -72,7 +72,6 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
   const bool python = document.is_python();
   bool reparse_from_scratch = false;
   std::string text = document.source();
-  if (python) outcome.replaced_source = text;
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const json& change = changes[i];
     // Positions of a change refer to the text as the changes before it left it; after the
@@ -108,7 +107,7 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
       edit.start_point = point_of(*document.index, range->start);
       edit.old_end_point = point_of(*document.index, range->end);
       edit.new_end_point = point_after(edit.start_point, inserted);
-      document.tree.edit(edit, edited);
+      document.tree.edit(edit);
     }
     text = std::move(edited);
     if (more) document.index = std::make_unique<protocol::LineIndex>(text);

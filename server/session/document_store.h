@@ -15,10 +15,9 @@ namespace eventlet_lsp::server {
 struct EditOutcome {
   bool applied = false;
   std::string problem;  // why nothing or only part was applied (out-of-range position, ...)
-  // The tree the edit replaced. Freeing a large tree takes a while: the caller lets it go once
-  // the client has its diagnostics.
+  // The tree the edit replaced, with the text before the edit (what the findings so far are of).
+  // Freeing a large tree takes a while: the caller lets it go once the client has its diagnostics.
   analyzers::SyntaxTree replaced_tree;
-  std::string replaced_source;  // the text before the edit: what the findings so far are of
 };
 
 class DocumentStore {

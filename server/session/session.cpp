@@ -110,8 +110,7 @@ bool Session::analyze(Document& document, const EditOutcome* edit) {
   if (document.is_python()) {
     std::optional<std::vector<analyzers::Finding>> reused;
     if (edit != nullptr && edit->replaced_tree.valid()) {
-      reused = analyzers::reuse_findings(document.findings, document.reuse, edit->replaced_source,
-                                         edit->replaced_tree, document.tree);
+      reused = analyzers::reuse_findings(document.findings, document.reuse, edit->replaced_tree, document.tree);
     }
     carried_over = reused.has_value();
     document.findings =

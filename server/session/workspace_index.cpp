@@ -153,14 +153,8 @@ void WorkspaceIndex::progress(const std::shared_ptr<Run>& run, const json& value
 }
 
 void WorkspaceIndex::finish(const std::shared_ptr<Run>& run) {
-  std::size_t usages = 0;
-  std::size_t with_usages = 0;
-  for (auto& [uri, file] : files_) {
-    file.result_id = "index-" + std::to_string(run->generation);
-    usages += file.usages;
-    if (file.usages > 0) ++with_usages;
-  }
-  run->end_message = std::to_string(usages) + " Eventlet usages in " + std::to_string(with_usages) + " of " +
+  for (auto& [uri, file] : files_) file.result_id = "index-" + std::to_string(run->generation);
+  run->end_message = std::to_string(usages_) + " Eventlet usages in " + std::to_string(files_affected_) + " of " +
                      std::to_string(files_.size()) + " files";
   progress(run, {{"kind", "end"}, {"message", run->end_message}});
   run->finished = true;

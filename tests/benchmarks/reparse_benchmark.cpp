@@ -57,7 +57,7 @@ void reparse_typing(benchmark::State& state, const std::string& anchor) {
     std::string edited = text;
     edited.insert(at, "x");
     edit.new_end_point = point_at(edited, at + 1);
-    tree.edit(edit, edited);
+    tree.edit(edit);
     SyntaxTree reparsed = parser.parse(edited, &tree);
     benchmark::DoNotOptimize(reparsed.raw());
     tree = std::move(reparsed);

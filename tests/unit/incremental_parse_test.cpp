@@ -561,8 +561,7 @@ struct RunStats {
 std::string check_reuse(const server::EditOutcome& outcome, const server::Document& document,
                         std::vector<analyzers::Finding>& previous, analyzers::ReuseState& state,
                         RunStats& stats) {
-  const auto reused = analyzers::reuse_findings(previous, state, outcome.replaced_source,
-                                                outcome.replaced_tree, document.tree);
+  const auto reused = analyzers::reuse_findings(previous, state, outcome.replaced_tree, document.tree);
   std::vector<analyzers::Finding> fresh = analyzers::analyze_python_reusably(document.tree, state);
   std::string problem;
   if (reused) {
