@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "analyzers/parse/edit_widening.h"
 #include "protocol/lsp/positions.h"
 
 namespace eventlet_lsp::server {
@@ -107,7 +108,8 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
       edit.start_point = point_of(*document.index, range->start);
       edit.old_end_point = point_of(*document.index, range->end);
       edit.new_end_point = point_after(edit.start_point, inserted);
-      document.tree.edit(edit);
+      // Widened so that tree-sitter reuses what follows a block's last line (edit_widening.h).
+      document.tree.edit(analyzers::widen_for_reuse(edit, text));
     }
     text = std::move(edited);
     if (more) document.index = std::make_unique<protocol::LineIndex>(text);

@@ -1,13 +1,16 @@
 // tree-sitter's incremental reparse alone, for one keystroke of a statement being typed into the
 // middle of a 5,000-line module: between two statements of a function body, and after the last
-// statement of one. The language server's typing latency cannot go below this reparse (see
-// docs/benchmarks.md); the first case is the baseline the second is compared with.
+// statement of one; each with the edit as typed and as the language server describes it
+// (widen_for_reuse). The language server's typing latency cannot go below this reparse
+// (see docs/benchmarks.md); the first case is the baseline the others are compared with.
 //   reparse_benchmark [google-benchmark flags]
 #include <benchmark/benchmark.h>
 
 #include <string>
 
+#include "analyzers/parse/edit_widening.h"
 #include "analyzers/parse/syntax_tree.h"
+#include "tests/support/text_edits.h"
 
 namespace {
 
@@ -25,22 +28,9 @@ std::string module_text() {
   return text;
 }
 
-TSPoint point_at(const std::string& text, std::size_t offset) {
-  TSPoint point{0, 0};
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++point.row;
-      point.column = 0;
-    } else {
-      ++point.column;
-    }
-  }
-  return point;
-}
-
 // Types `x` on a new line after `anchor` (a statement of the middle function), one keystroke per
 // iteration: the character is inserted and the tree reparsed from the previous one.
-void reparse_typing(benchmark::State& state, const std::string& anchor) {
+void reparse_typing(benchmark::State& state, const std::string& anchor, bool widened) {
   const std::string base = module_text();
   const std::size_t middle = base.find("def handler_500(");
   const std::size_t line_end = base.find('\n', base.find(anchor, middle));
@@ -50,14 +40,10 @@ void reparse_typing(benchmark::State& state, const std::string& anchor) {
   SyntaxTree tree = parser.parse(text);
   std::size_t at = line_end + 9;
   for (auto _ : state) {
-    TSInputEdit edit{};
-    edit.start_byte = edit.old_end_byte = static_cast<std::uint32_t>(at);
-    edit.new_end_byte = static_cast<std::uint32_t>(at + 1);
-    edit.start_point = edit.old_end_point = point_at(text, at);
+    const TSInputEdit edit = eventlet_lsp::testing::edit_of(text, at, at, "x");
     std::string edited = text;
     edited.insert(at, "x");
-    edit.new_end_point = point_at(edited, at + 1);
-    tree.edit(edit);
+    tree.edit(widened ? widen_for_reuse(edit, text) : edit);
     SyntaxTree reparsed = parser.parse(edited, &tree);
     benchmark::DoNotOptimize(reparsed.raw());
     tree = std::move(reparsed);
@@ -66,11 +52,19 @@ void reparse_typing(benchmark::State& state, const std::string& anchor) {
   }
 }
 
-void BM_ReparseBetweenStatements(benchmark::State& state) { reparse_typing(state, "    total = 0"); }
-void BM_ReparseAfterTheLastStatementOfABlock(benchmark::State& state) { reparse_typing(state, "    return total"); }
+void BM_ReparseBetweenStatements(benchmark::State& state) { reparse_typing(state, "    total = 0", false); }
+void BM_ReparseAfterTheLastStatementOfABlock(benchmark::State& state) {
+  reparse_typing(state, "    return total", false);
+}
+void BM_ReparseBetweenStatementsWidened(benchmark::State& state) { reparse_typing(state, "    total = 0", true); }
+void BM_ReparseAfterTheLastStatementOfABlockWidened(benchmark::State& state) {
+  reparse_typing(state, "    return total", true);
+}
 
 BENCHMARK(BM_ReparseBetweenStatements)->Unit(benchmark::kMillisecond)->Iterations(200);
 BENCHMARK(BM_ReparseAfterTheLastStatementOfABlock)->Unit(benchmark::kMillisecond)->Iterations(200);
+BENCHMARK(BM_ReparseBetweenStatementsWidened)->Unit(benchmark::kMillisecond)->Iterations(200);
+BENCHMARK(BM_ReparseAfterTheLastStatementOfABlockWidened)->Unit(benchmark::kMillisecond)->Iterations(200);
 
 }  // namespace
 
