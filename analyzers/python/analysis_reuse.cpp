@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "analyzers/parse/python_grammar.h"
+#include "analyzers/parse/text_difference.h"
 #include "analyzers/python/binding_collector.h"
 #include "analyzers/python/python_analyzer.h"
 #include "analyzers/python/syntax_path.h"
@@ -44,6 +45,9 @@ bool mentions_anything_analysed(std::string_view text, const std::unordered_set<
 // statements), or just the byte when it lies between statements.
 ByteRange statement_around(const SyntaxTree& tree, std::uint32_t byte) {
   const SyntaxPath path = syntax_path_at(tree, byte);
+  if (path.empty() || path.back().kind == NodeKind::Module || path.back().kind == NodeKind::Block) {
+    return {byte, byte};  // blanks between two statements of a block, not its compound statement
+  }
   for (std::size_t i = path.size(); i-- > 1;) {
     const NodeKind parent = path[i - 1].kind;
     if (parent == NodeKind::Module || parent == NodeKind::Block) {
@@ -98,15 +102,7 @@ std::optional<std::vector<Finding>> reuse_findings(const std::vector<Finding>& p
   if (new_source.size() > UINT32_MAX / 2 || old_source.size() > UINT32_MAX / 2) return std::nullopt;
 
   // What the edit changed, as a text difference: the same bytes before and after.
-  const std::size_t shorter = std::min(old_source.size(), new_source.size());
-  const std::size_t prefix = static_cast<std::size_t>(
-      std::mismatch(old_source.begin(), old_source.begin() + static_cast<std::ptrdiff_t>(shorter), new_source.begin())
-          .first -
-      old_source.begin());
-  std::size_t suffix = 0;
-  while (suffix < shorter - prefix &&
-         old_source[old_source.size() - 1 - suffix] == new_source[new_source.size() - 1 - suffix])
-    ++suffix;
+  const auto [prefix, suffix] = common_ends(old_source, new_source);
   // Even an edit that leaves the text as it was reparses: where there are syntax errors, the
   // new tree may recover from them differently. The changed ranges below say where.
   const auto delta = static_cast<std::int64_t>(new_source.size()) - static_cast<std::int64_t>(old_source.size());

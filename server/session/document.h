@@ -24,6 +24,11 @@ struct Document {
   std::string language_id;
   std::int64_t version = 0;
   analyzers::SyntaxTree tree;  // owns the text; not valid for non-Python documents
+  // While `tree` has syntax errors: the last tree without any, with its text. tree-sitter cannot
+  // reuse the nodes it builds while recovering from an error (they are fragile), so the edit
+  // that fixes the error is reparsed from this tree, not from `tree` (which would relex the
+  // whole rest of the file).
+  analyzers::SyntaxTree last_clean_tree;
   std::string text;            // the text of non-Python documents
   std::unique_ptr<protocol::LineIndex> index;
   std::vector<analyzers::Finding> findings;

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "analyzers/parse/edit_widening.h"
+#include "analyzers/parse/text_difference.h"
 #include "protocol/lsp/positions.h"
 
 namespace eventlet_lsp::server {
@@ -72,6 +73,12 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
   }
   const bool python = document.is_python();
   bool reparse_from_scratch = false;
+  // The tree before the edits, unedited (a copy shares its nodes), in case it becomes the last
+  // clean one: only kept when the edits bring the first syntax error.
+  analyzers::SyntaxTree clean_before;
+  if (python && !document.tree.has_error() && !document.last_clean_tree.valid()) {
+    clean_before = analyzers::SyntaxTree(std::string(), ts_tree_copy(document.tree.raw()));
+  }
   std::string text = document.source();
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const json& change = changes[i];
@@ -115,9 +122,26 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
     if (more) document.index = std::make_unique<protocol::LineIndex>(text);
   }
   if (python) {
-    analyzers::SyntaxTree reparsed =
-        reparse_from_scratch ? parser.parse(std::move(text)) : parser.parse(std::move(text), &document.tree);
+    analyzers::SyntaxTree reparsed;
+    if (reparse_from_scratch) {
+      reparsed = parser.parse(std::move(text));
+    } else if (document.last_clean_tree.valid()) {
+      // One edit from the last clean text to the new one, on a copy of its tree.
+      const TSInputEdit edit = analyzers::widen_for_reuse(
+          analyzers::edit_between(document.last_clean_tree.source(), text), document.last_clean_tree.source());
+      analyzers::SyntaxTree base(std::string(), ts_tree_copy(document.last_clean_tree.raw()));
+      base.edit(edit);
+      reparsed = parser.parse(std::move(text), &base);
+    } else {
+      reparsed = parser.parse(std::move(text), &document.tree);
+    }
     outcome.replaced_tree = std::exchange(document.tree, std::move(reparsed));
+    if (!document.tree.has_error() || reparse_from_scratch) {
+      document.last_clean_tree = analyzers::SyntaxTree();
+    } else if (clean_before.valid()) {
+      document.last_clean_tree = analyzers::SyntaxTree(std::string(outcome.replaced_tree.source()),
+                                                       ts_tree_copy(clean_before.raw()));
+    }
     document.index = std::make_unique<protocol::LineIndex>(document.tree.source());
   } else {
     document.text = std::move(text);
