@@ -1,5 +1,7 @@
 #include "analyzers/parse/syntax_tree.h"
 
+#include <algorithm>
+
 #include "analyzers/parse/python_grammar.h"
 
 namespace eventlet_lsp::analyzers {
@@ -30,6 +32,20 @@ SyntaxTree PythonParser::parse(std::string source, const SyntaxTree* previous) {
   TSTree* old_tree = previous != nullptr ? previous->raw() : nullptr;
   TSTree* tree = ts_parser_parse_string(parser_, old_tree, source.data(),
                                         static_cast<std::uint32_t>(source.size()));
+  return SyntaxTree(std::move(source), tree);
+}
+
+std::optional<SyntaxTree> PythonParser::parse_within(std::string& source, const SyntaxTree& previous,
+                                                     std::chrono::microseconds budget) {
+  reset_scanner(parser_);
+  ts_parser_set_timeout_micros(parser_, static_cast<std::uint64_t>(std::max<std::int64_t>(1, budget.count())));
+  TSTree* tree = ts_parser_parse_string(parser_, previous.raw(), source.data(),
+                                        static_cast<std::uint32_t>(source.size()));
+  ts_parser_set_timeout_micros(parser_, 0);
+  if (tree == nullptr) {
+    ts_parser_reset(parser_);  // the next parse starts afresh, not from where this one stopped
+    return std::nullopt;
+  }
   return SyntaxTree(std::move(source), tree);
 }
 

@@ -3,7 +3,9 @@
 
 #include <tree_sitter/api.h>
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +63,11 @@ class PythonParser {
   // Full parse, or an incremental one when `previous` is a tree already edited (ts_tree_edit)
   // to match `source`.
   SyntaxTree parse(std::string source, const SyntaxTree* previous = nullptr);
+
+  // The same incremental parse, given up after `budget`: then nullopt, and `source` is left as
+  // it was (for a second try from another old tree).
+  std::optional<SyntaxTree> parse_within(std::string& source, const SyntaxTree& previous,
+                                         std::chrono::microseconds budget);
 
   // Parses only `ranges` of `source` (sorted, disjoint), as if they were the whole text; the
   // tree's positions still refer to `source`.

@@ -2,6 +2,8 @@
 // for position conversion, and the findings of its last analysis.
 #pragma once
 
+#include <array>
+#include <chrono>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -18,6 +20,27 @@
 
 namespace eventlet_lsp::server {
 
+// The last few durations of something, for a time budget that one slow case does not inflate.
+class RecentDurations {
+ public:
+  void add(std::chrono::microseconds duration) {
+    durations_[next_] = duration;
+    next_ = (next_ + 1) % durations_.size();
+  }
+  // The shortest of them; zero before the first.
+  std::chrono::microseconds shortest() const {
+    std::chrono::microseconds result{0};
+    for (const auto duration : durations_) {
+      if (duration.count() > 0 && (result.count() == 0 || duration < result)) result = duration;
+    }
+    return result;
+  }
+
+ private:
+  std::array<std::chrono::microseconds, 4> durations_{};
+  std::size_t next_ = 0;
+};
+
 struct Document {
   std::string uri;
   std::filesystem::path path;  // empty for URIs that are not files
@@ -29,6 +52,7 @@ struct Document {
   // that fixes the error is reparsed from this tree, not from `tree` (which would relex the
   // whole rest of the file).
   analyzers::SyntaxTree last_clean_tree;
+  RecentDurations reparse_times;  // of the last incremental reparses
   std::string text;            // the text of non-Python documents
   std::unique_ptr<protocol::LineIndex> index;
   std::vector<analyzers::Finding> findings;

@@ -1,5 +1,7 @@
 #include "server/session/document_store.h"
 
+#include <algorithm>
+#include <chrono>
 #include <utility>
 
 #include "analyzers/parse/edit_widening.h"
@@ -36,6 +38,25 @@ TSPoint point_after(TSPoint start, std::string_view text) {
 TSPoint point_of(const protocol::LineIndex& index, std::uint32_t offset) {
   const protocol::Position position = index.position(offset, protocol::PositionEncoding::Utf8);
   return TSPoint{position.line, position.character};
+}
+
+// While the text has syntax errors, tree-sitter reparses cheaply from the erroneous tree as long
+// as the error lasts, but the edit that fixes it relexes the whole rest of the file from there
+// (nothing built during error recovery is reusable); from the last error-free tree it is the
+// other way round (each keystroke redoes the recovery). So the erroneous tree gets twice the
+// shortest recent reparse's time (not the last: the keystroke that made the error was slow),
+// then the last error-free tree takes over.
+constexpr std::chrono::microseconds kMinimumFirstTry{500};
+
+analyzers::SyntaxTree reparse(const Document& document, std::string text, analyzers::PythonParser& parser) {
+  if (!document.last_clean_tree.valid()) return parser.parse(std::move(text), &document.tree);
+  const auto budget = std::max(kMinimumFirstTry, 2 * document.reparse_times.shortest());
+  if (auto quick = parser.parse_within(text, document.tree, budget)) return std::move(*quick);
+  // One edit from the last clean text to the new one, on a copy of its tree.
+  const std::string& clean_text = document.last_clean_tree.source();
+  analyzers::SyntaxTree base(std::string(), ts_tree_copy(document.last_clean_tree.raw()));
+  base.edit(analyzers::widen_for_reuse(analyzers::edit_between(clean_text, text), clean_text));
+  return parser.parse(std::move(text), &base);
 }
 
 }  // namespace
@@ -125,15 +146,11 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
     analyzers::SyntaxTree reparsed;
     if (reparse_from_scratch) {
       reparsed = parser.parse(std::move(text));
-    } else if (document.last_clean_tree.valid()) {
-      // One edit from the last clean text to the new one, on a copy of its tree.
-      const TSInputEdit edit = analyzers::widen_for_reuse(
-          analyzers::edit_between(document.last_clean_tree.source(), text), document.last_clean_tree.source());
-      analyzers::SyntaxTree base(std::string(), ts_tree_copy(document.last_clean_tree.raw()));
-      base.edit(edit);
-      reparsed = parser.parse(std::move(text), &base);
     } else {
-      reparsed = parser.parse(std::move(text), &document.tree);
+      const auto started = std::chrono::steady_clock::now();
+      reparsed = reparse(document, std::move(text), parser);
+      document.reparse_times.add(
+          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started));
     }
     outcome.replaced_tree = std::exchange(document.tree, std::move(reparsed));
     if (!document.tree.has_error() || reparse_from_scratch) {

@@ -1,6 +1,6 @@
 // Edits through syntax errors: the document keeps its last error-free tree while the text has
-// errors and reparses from it (DocumentStore::change); edit_between gives the one edit from that
-// tree's text to the new one.
+// errors, to reparse from it when the erroneous tree takes too long (DocumentStore::change);
+// edit_between gives the one edit from that tree's text to the new one; parse_within gives up.
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -50,7 +50,7 @@ std::string tree_string(const analyzers::SyntaxTree& tree) {
   return result;
 }
 
-TEST(DocumentStoreErrors, ReparsesFromTheLastErrorFreeTreeUntilTheErrorIsGone) {
+TEST(DocumentStoreErrors, KeepsTheLastErrorFreeTreeWhileTheTextHasErrors) {
   const std::string text = "def f(rows):\n    counts = {}\n    for row in rows:\n        pass\n\n\ndef g():\n    pass\n";
   analyzers::PythonParser parser;
   server::DocumentStore store;
@@ -82,6 +82,28 @@ TEST(DocumentStoreErrors, ReparsesFromTheLastErrorFreeTreeUntilTheErrorIsGone) {
   ASSERT_TRUE(document.last_clean_tree.valid());
   store.change(document, 6, json::array({json{{"text", "x = 1\n"}}}), protocol::PositionEncoding::Utf16, parser);
   EXPECT_FALSE(document.last_clean_tree.valid());
+}
+
+TEST(PythonParserWithin, GivesUpAfterItsBudgetAndLeavesTheTextAlone) {
+  std::string text;
+  for (int n = 0; n < 20000; ++n) text += "def f" + std::to_string(n) + "(a):\n    return a + " + std::to_string(n) + "\n\n";
+  analyzers::PythonParser parser;
+  const analyzers::SyntaxTree old_tree = parser.parse(text);
+  std::string edited = "(" + text;
+  analyzers::SyntaxTree base(std::string(), ts_tree_copy(old_tree.raw()));
+  TSInputEdit edit{};
+  edit.new_end_byte = 1;
+  edit.new_end_point = TSPoint{0, 1};
+  base.edit(edit);
+  const std::string expected = edited;
+  EXPECT_FALSE(parser.parse_within(edited, base, std::chrono::microseconds(1)).has_value());
+  EXPECT_EQ(edited, expected);
+  // The parser starts the next parse afresh, and a budget large enough gives the whole tree.
+  const auto tree = parser.parse_within(edited, base, std::chrono::seconds(60));
+  ASSERT_TRUE(tree.has_value());
+  EXPECT_EQ(tree->source(), expected);
+  analyzers::PythonParser fresh;
+  EXPECT_EQ(tree_string(*tree), tree_string(fresh.parse(expected)));
 }
 
 }  // namespace
