@@ -41,8 +41,8 @@ TSNode final_value(TSNode right, const PythonGrammar& g) {
 
 class BindingCollector {
  public:
-  explicit BindingCollector(const SyntaxTree& tree)
-      : tree_(tree), paths_(tree), g_(PythonGrammar::instance()) {
+  BindingCollector(const SyntaxTree& tree, const SearchArea& area)
+      : tree_(tree), area_(area), paths_(tree), g_(PythonGrammar::instance()) {
     model_.scopes.push_back(Scope{});
   }
 
@@ -52,11 +52,11 @@ class BindingCollector {
       if (!names_.empty()) {
         const std::string_view name = names_.front();
         names_.pop_front();
-        for (std::uint32_t at : find_word(tree_.source(), name)) on_name_occurrence(at, name);
+        for (std::uint32_t at : area_.find_word(tree_.source(), name)) on_name_occurrence(at, name);
       } else {
         const std::string_view attribute = attributes_.front();
         attributes_.pop_front();
-        for (std::uint32_t at : find_word(tree_.source(), attribute))
+        for (std::uint32_t at : area_.find_word(tree_.source(), attribute))
           on_attribute_occurrence(at, attribute);
       }
     }
@@ -487,6 +487,7 @@ class BindingCollector {
   }
 
   const SyntaxTree& tree_;
+  const SearchArea& area_;
   const SyntaxPathFinder paths_;
   const PythonGrammar& g_;
   ScopeModel model_;
@@ -499,6 +500,8 @@ class BindingCollector {
 
 }  // namespace
 
-ScopeModel collect_bindings(const SyntaxTree& tree) { return BindingCollector(tree).run(); }
+ScopeModel collect_bindings(const SyntaxTree& tree, const SearchArea& area) {
+  return BindingCollector(tree, area).run();
+}
 
 }  // namespace eventlet_lsp::analyzers

@@ -68,8 +68,9 @@ bool is_environment_variable_name(std::string_view text) {
 
 class ReferenceReporter {
  public:
-  ReferenceReporter(const SyntaxTree& tree, const ScopeModel& model, const AnalysisOptions& options)
-      : tree_(tree), paths_(tree), model_(model), options_(options), resolver_(model, tree),
+  ReferenceReporter(const SyntaxTree& tree, const ScopeModel& model, const AnalysisOptions& options,
+                    const SearchArea& area)
+      : tree_(tree), area_(area), paths_(tree), model_(model), options_(options), resolver_(model, tree),
         g_(PythonGrammar::instance()) {}
 
   std::vector<Finding> run() && {
@@ -223,7 +224,7 @@ class ReferenceReporter {
   void on_strings() {
     const std::string_view source = tree_.source();
     for (std::string_view needle : {std::string_view("eventlet"), std::string_view("EVENTLET_")}) {
-      for (std::uint32_t at : find_all(source, needle)) {
+      for (std::uint32_t at : area_.find_all(source, needle)) {
         if (at == 0) continue;
         const char before = source[at - 1];
         if (before != '"' && before != '\'' ) continue;  // the value must start the literal
@@ -313,6 +314,7 @@ class ReferenceReporter {
   }
 
   const SyntaxTree& tree_;
+  const SearchArea& area_;
   const SyntaxPathFinder paths_;
   const ScopeModel& model_;
   const AnalysisOptions& options_;
@@ -330,9 +332,9 @@ std::vector<Finding> analyze_python(const SyntaxTree& tree) {
 }
 
 std::vector<Finding> analyze_python(const SyntaxTree& tree, const ScopeModel& model,
-                                    const AnalysisOptions& options) {
+                                    const AnalysisOptions& options, const SearchArea& area) {
   if (!tree.valid()) return {};
-  return ReferenceReporter(tree, model, options).run();
+  return ReferenceReporter(tree, model, options, area).run();
 }
 
 }  // namespace eventlet_lsp::analyzers

@@ -112,9 +112,9 @@ std::size_t rarest_byte(std::string_view needle) {
 
 }  // namespace
 
-std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle) {
-  std::vector<std::uint32_t> found;
-  if (needle.empty() || needle.size() > text.size()) return found;
+void append_all(std::string_view text, std::string_view needle, std::uint32_t offset,
+                std::vector<std::uint32_t>& found) {
+  if (needle.empty() || needle.size() > text.size()) return;
   const std::size_t key = rarest_byte(needle);
   const char* begin = text.data();
   const std::size_t last_start = text.size() - needle.size();
@@ -127,20 +127,29 @@ std::vector<std::uint32_t> find_all(std::string_view text, std::string_view need
     // The ends first, inline: most hits of a common key byte fail there, before a memcmp call.
     if (begin[start] == needle.front() && begin[start + needle.size() - 1] == needle.back() &&
         std::memcmp(begin + start, needle.data(), needle.size()) == 0) {
-      found.push_back(static_cast<std::uint32_t>(start));
+      found.push_back(offset + static_cast<std::uint32_t>(start));
     }
     at = key_at + 1;
   }
+}
+
+std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle) {
+  std::vector<std::uint32_t> found;
+  append_all(text, needle, 0, found);
   return found;
+}
+
+void keep_whole_words(std::string_view text, std::size_t word_size, std::vector<std::uint32_t>& found) {
+  std::erase_if(found, [&](std::uint32_t at) {
+    if (at > 0 && is_word_char(text[at - 1])) return true;
+    const std::size_t after = at + word_size;
+    return after < text.size() && is_word_char(text[after]);
+  });
 }
 
 std::vector<std::uint32_t> find_word(std::string_view text, std::string_view word) {
   std::vector<std::uint32_t> found = find_all(text, word);
-  std::erase_if(found, [&](std::uint32_t at) {
-    if (at > 0 && is_word_char(text[at - 1])) return true;
-    const std::size_t after = at + word.size();
-    return after < text.size() && is_word_char(text[after]);
-  });
+  keep_whole_words(text, word.size(), found);
   return found;
 }
 

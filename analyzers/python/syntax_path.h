@@ -42,4 +42,11 @@ std::vector<std::uint32_t> find_word(std::string_view text, std::string_view wor
 // Byte offsets where `needle` occurs at all.
 std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle);
 
+// Drops from `found` the offsets where a word of `word_size` bytes is part of a longer name.
+void keep_whole_words(std::string_view text, std::size_t word_size, std::vector<std::uint32_t>& found);
+
+// find_all's offsets, plus `offset`, appended to `found`.
+void append_all(std::string_view text, std::string_view needle, std::uint32_t offset,
+                std::vector<std::uint32_t>& found);
+
 }  // namespace eventlet_lsp::analyzers

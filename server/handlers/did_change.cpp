@@ -32,13 +32,16 @@ void handle_did_change(Session& session, const json& params) {
                                session.client.encoding, session.parser);
   if (!outcome.problem.empty()) session.log_to_client(2, "eventlet-lsp: " + uri + ": " + outcome.problem);
   const auto edited = Clock::now();
-  const bool carried_over = session.analyze(*document, &outcome);
+  const analyzers::AnalysisReuse reuse = session.analyze(*document, &outcome);
   const auto analysed = Clock::now();
   if (!session.client.diagnostic_pull) session.publish_diagnostics(*document);
   // The cost of a keystroke, stage by stage: what a latency report needs first.
   const auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
   spdlog::debug("didChange {} v{}: edit and reparse {:.2f} ms, analysis {:.2f} ms ({}), diagnostics {:.2f} ms", uri,
-                version, ms(started, edited), ms(edited, analysed), carried_over ? "carried over" : "full",
+                version, ms(started, edited), ms(edited, analysed),
+                reuse == analyzers::AnalysisReuse::CarriedOver     ? "carried over"
+                : reuse == analyzers::AnalysisReuse::OneDefinition ? "one definition"
+                                                                   : "full",
                 ms(analysed, Clock::now()));
 }
 

@@ -94,12 +94,9 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
   }
   const bool python = document.is_python();
   bool reparse_from_scratch = false;
-  // The tree before the edits, unedited (a copy shares its nodes), in case it becomes the last
-  // clean one: only kept when the edits bring the first syntax error.
-  analyzers::SyntaxTree clean_before;
-  if (python && !document.tree.has_error() && !document.last_clean_tree.valid()) {
-    clean_before = analyzers::SyntaxTree(std::string(), ts_tree_copy(document.tree.raw()));
-  }
+  // The tree before the edits, unedited (a copy shares its nodes): for the analysis, and to
+  // become the last clean tree when the edits bring the first syntax error.
+  if (python) outcome.unedited_tree = analyzers::SyntaxTree(std::string(), ts_tree_copy(document.tree.raw()));
   std::string text = document.source();
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const json& change = changes[i];
@@ -155,9 +152,9 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
     outcome.replaced_tree = std::exchange(document.tree, std::move(reparsed));
     if (!document.tree.has_error() || reparse_from_scratch) {
       document.last_clean_tree = analyzers::SyntaxTree();
-    } else if (clean_before.valid()) {
+    } else if (!document.last_clean_tree.valid() && !outcome.replaced_tree.has_error()) {
       document.last_clean_tree = analyzers::SyntaxTree(std::string(outcome.replaced_tree.source()),
-                                                       ts_tree_copy(clean_before.raw()));
+                                                       ts_tree_copy(outcome.unedited_tree.raw()));
     }
     document.index = std::make_unique<protocol::LineIndex>(document.tree.source());
   } else {

@@ -18,6 +18,8 @@ struct EditOutcome {
   // The tree the edit replaced, with the text before the edit (what the findings so far are of).
   // Freeing a large tree takes a while: the caller lets it go once the client has its diagnostics.
   analyzers::SyntaxTree replaced_tree;
+  // A copy of that tree from before the edit (no text): its structure, in the old positions.
+  analyzers::SyntaxTree unedited_tree;
 };
 
 class DocumentStore {

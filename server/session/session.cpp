@@ -105,16 +105,17 @@ const analyzers::Settings& Session::settings_for(const std::filesystem::path& pa
   return found != nullptr ? *found : defaults;
 }
 
-bool Session::analyze(Document& document, const EditOutcome* edit) {
-  bool carried_over = false;
+analyzers::AnalysisReuse Session::analyze(Document& document, const EditOutcome* edit) {
+  analyzers::AnalysisReuse reuse = analyzers::AnalysisReuse::None;
   if (document.is_python()) {
-    std::optional<std::vector<analyzers::Finding>> reused;
     if (edit != nullptr && edit->replaced_tree.valid()) {
-      reused = analyzers::reuse_findings(document.findings, document.reuse, edit->replaced_tree, document.tree);
+      analyzers::EditedAnalysis analysis = analyzers::analyze_python_after_edit(
+          document.findings, document.reuse, edit->replaced_tree, edit->unedited_tree, document.tree);
+      document.findings = std::move(analysis.findings);
+      reuse = analysis.reuse;
+    } else {
+      document.findings = analyzers::analyze_python_reusably(document.tree, document.reuse);
     }
-    carried_over = reused.has_value();
-    document.findings =
-        reused ? std::move(*reused) : analyzers::analyze_python_reusably(document.tree, document.reuse);
   } else {
     std::vector<analyzers::FileProblem> problems;
     const auto kind = analyzers::text_file_kind(document.path.string());
@@ -123,7 +124,7 @@ bool Session::analyze(Document& document, const EditOutcome* edit) {
   document.result_id = std::to_string(document.version) + "-" + std::to_string(++analysis_count_);
   document.rules = count_rules(document.findings, settings_for(document.path));
   note_inventory_change();
-  return carried_over;
+  return reuse;
 }
 
 json Session::diagnostics_of(Document& document) {

@@ -61,9 +61,9 @@ class Session {
   DocumentStore documents;
   analyzers::PythonParser parser;
   // Findings for the document's current text; after an edit, carried over from the previous
-  // analysis when the edit cannot have changed them (analysis_reuse.h).
-  // Returns whether the findings were carried over.
-  bool analyze(Document& document, const EditOutcome* edit = nullptr);
+  // analysis or redone for one definition where the edit allows it (analysis_reuse.h).
+  // Returns which of these it was.
+  analyzers::AnalysisReuse analyze(Document& document, const EditOutcome* edit = nullptr);
   nlohmann::json diagnostics_of(Document& document);
   void publish_diagnostics(Document& document);
   void clear_diagnostics(const std::string& uri);

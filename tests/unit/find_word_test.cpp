@@ -7,6 +7,7 @@
 #include <random>
 #include <string>
 
+#include "analyzers/python/search_area.h"
 #include "analyzers/python/syntax_path.h"
 
 namespace eventlet_lsp::analyzers {
@@ -73,6 +74,26 @@ TEST(SyntaxPathFinder, SameAsSyntaxPathAtEveryByteOfTheFixtures) {
     }
   }
   EXPECT_GT(compared, 10000u);
+}
+
+TEST(SearchArea, FindsOnlyInItsSpansWithWordsJudgedOnTheWholeText) {
+  const std::string text = "eventlet x eventlet_y eventlet\nyeventlet eventlet";
+  // "eventlet" at 0, 11 (in eventlet_y), 22, 32 (in yeventlet) and 41.
+  const SearchArea whole;
+  EXPECT_EQ(whole.find_word(text, "eventlet"), find_word(text, "eventlet"));
+  const SearchArea area({{0, 12}, {20, 35}, {41, 49}});
+  EXPECT_EQ(area.find_word(text, "eventlet"), (std::vector<std::uint32_t>{0, 22, 41}));
+  // A span edge inside a longer word is no word boundary.
+  const SearchArea cut({{11, 19}, {33, 49}});
+  EXPECT_EQ(cut.find_word(text, "eventlet"), (std::vector<std::uint32_t>{41}));
+  EXPECT_EQ(cut.find_all(text, "eventlet"), (std::vector<std::uint32_t>{11, 41}));
+  EXPECT_TRUE(area.contains(0));
+  EXPECT_TRUE(area.contains(11));
+  EXPECT_FALSE(area.contains(12));
+  EXPECT_FALSE(area.contains(19));
+  EXPECT_TRUE(area.contains(20));
+  EXPECT_FALSE(area.contains(49));
+  EXPECT_TRUE(whole.contains(1000));
 }
 
 }  // namespace

@@ -45,6 +45,7 @@
 #include "protocol/position/line_index.h"
 #include "server/session/document_store.h"
 #include "tests/support/test_paths.h"
+#include "tests/support/findings_compare.h"
 
 namespace eventlet_lsp {
 namespace {
@@ -52,6 +53,8 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using protocol::PositionEncoding;
+using testing::describe_findings;
+using testing::same_findings;
 
 // --- UTF-8 <-> UTF-32, written here rather than borrowed from the code under test ---------------
 
@@ -508,30 +511,6 @@ std::string compare_structure(TSNode expected_root, TSNode actual_root) {
   return problem;
 }
 
-std::string describe_findings(const std::vector<analyzers::Finding>& findings) {
-  std::ostringstream out;
-  for (const analyzers::Finding& f : findings) {
-    out << "  " << (f.rule != nullptr ? f.rule->code : "?") << " [" << f.range.start_byte << ", "
-        << f.range.end_byte << ") " << f.range.start.row << ":" << f.range.start.column << "-"
-        << f.range.end.row << ":" << f.range.end.column << " " << f.message << "\n";
-  }
-  return out.str();
-}
-
-bool same_findings(const std::vector<analyzers::Finding>& a,
-                   const std::vector<analyzers::Finding>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const std::string_view code_a = a[i].rule != nullptr ? a[i].rule->code : "";
-    const std::string_view code_b = b[i].rule != nullptr ? b[i].rule->code : "";
-    if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message ||
-        a[i].qualified_name != b[i].qualified_name || a[i].related.has_value() != b[i].related.has_value() ||
-        (a[i].related && !(a[i].related->range == b[i].related->range)))
-      return false;
-  }
-  return true;
-}
-
 // --- the run --------------------------------------------------------------------------------
 
 std::uint64_t base_seed() {
@@ -554,24 +533,34 @@ struct RunStats {
       0;  // checks where the incremental tree differed then (see strict_error_trees())
   std::size_t unconverged = 0;  // sequences that ended with such a difference still there
   std::size_t reused = 0;       // edits whose findings were carried over (analysis_reuse.h)
+  std::size_t one_definition = 0;  // edits analysed again in one definition
 };
 
-// Compares the findings carried over the edit (when the edit allows it) with a fresh analysis
-// of the document's tree; then makes the fresh analysis the previous one.
+// Analyses the edited document as the server does (analysis_reuse.h) and, when the findings were
+// carried over or redone for one definition, compares them with a fresh analysis of the whole
+// tree. The server's findings and state go on to the next edit, as in the server; after a
+// mismatch (reported), the fresh ones do.
 std::string check_reuse(const server::EditOutcome& outcome, const server::Document& document,
                         std::vector<analyzers::Finding>& previous, analyzers::ReuseState& state,
                         RunStats& stats) {
-  const auto reused = analyzers::reuse_findings(previous, state, outcome.replaced_tree, document.tree);
-  std::vector<analyzers::Finding> fresh = analyzers::analyze_python_reusably(document.tree, state);
+  analyzers::EditedAnalysis analysis = analyzers::analyze_python_after_edit(
+      previous, state, outcome.replaced_tree, outcome.unedited_tree, document.tree);
+  analyzers::ReuseState fresh_state;
+  std::vector<analyzers::Finding> fresh = analyzers::analyze_python_reusably(document.tree, fresh_state);
   std::string problem;
-  if (reused) {
-    ++stats.reused;
-    if (!same_findings(*reused, fresh)) {
-      problem = "the findings carried over the edit differ from a new analysis\n carried:\n" +
-                describe_findings(*reused) + " analysed:\n" + describe_findings(fresh);
-    }
+  if (analysis.reuse == analyzers::AnalysisReuse::CarriedOver) ++stats.reused;
+  if (analysis.reuse == analyzers::AnalysisReuse::OneDefinition) ++stats.one_definition;
+  if (analysis.reuse != analyzers::AnalysisReuse::None && !same_findings(analysis.findings, fresh)) {
+    problem = std::string(analysis.reuse == analyzers::AnalysisReuse::CarriedOver
+                              ? "the findings carried over the edit"
+                              : "the findings of the definition analysed again") +
+              " differ from a new analysis\n theirs:\n" + describe_findings(analysis.findings) +
+              " analysed:\n" + describe_findings(fresh);
+    previous = std::move(fresh);
+    state = std::move(fresh_state);
+    return problem;
   }
-  previous = std::move(fresh);
+  previous = std::move(analysis.findings);
   return problem;
 }
 
@@ -729,7 +718,7 @@ void report(const RunStats& stats) {
             << " with a syntax error in the text, " << stats.tolerated
             << " of them recovered differently by the incremental parse, " << stats.unconverged
             << " sequences ending with such a difference; findings carried over " << stats.reused
-            << " edits\n";
+            << " edits, redone for one definition " << stats.one_definition << "\n";
   ::testing::Test::RecordProperty("edits", std::to_string(stats.edits));
   ::testing::Test::RecordProperty("tolerated_error_recoveries", std::to_string(stats.tolerated));
 }

@@ -1,0 +1,37 @@
+// The part of a file an analysis looks at: all of it, or some byte ranges. When an edit lies in
+// one top-level function or class, the rest of the file matters to that definition only through
+// the module's own statements, so the analysis of that definition skips the other definitions'
+// bodies (see definition_reanalysis.h).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace eventlet_lsp::analyzers {
+
+struct ByteSpan {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;  // exclusive
+};
+
+class SearchArea {
+ public:
+  SearchArea() = default;  // the whole file
+  // `spans` sorted and disjoint.
+  explicit SearchArea(std::vector<ByteSpan> spans) : spans_(std::move(spans)), whole_(false) {}
+
+  bool whole() const { return whole_; }
+  bool contains(std::uint32_t byte) const;
+
+  // find_word and find_all of syntax_path.h over the area only (word boundaries still judged on
+  // the whole text).
+  std::vector<std::uint32_t> find_word(std::string_view text, std::string_view word) const;
+  std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle) const;
+
+ private:
+  std::vector<ByteSpan> spans_;
+  bool whole_ = true;
+};
+
+}  // namespace eventlet_lsp::analyzers
