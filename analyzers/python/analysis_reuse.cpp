@@ -51,25 +51,25 @@ std::vector<Finding> analyze_python_reusably(const SyntaxTree& tree, ReuseState&
   return analyze_python(tree, model);
 }
 
-std::optional<std::vector<Finding>> reuse_findings(const std::vector<Finding>& previous, const ReuseState& state,
+std::optional<std::vector<Finding>> reuse_findings(std::vector<Finding>& previous, const ReuseState& state,
                                                    const EditRegion& edit) {
   if (!state.reusable) return std::nullopt;
   if (mentions_anything_analysed(edit.new_text, state.searched_words) ||
       mentions_anything_analysed(edit.old_text, state.searched_words))
     return std::nullopt;
-  std::vector<Finding> findings = previous;
-  for (Finding& finding : findings) {
+  for (const Finding& finding : previous) {
     if (overlaps(finding.range, edit.old_region)) return std::nullopt;
-    if (finding.range.start_byte >= edit.old_region.end) shift(finding.range, edit.delta, edit.rows);
-    if (finding.related) {
-      if (overlaps(finding.related->range, edit.old_region)) return std::nullopt;
-      if (finding.related->range.start_byte >= edit.old_region.end) shift(finding.related->range, edit.delta, edit.rows);
-    }
+    if (finding.related && overlaps(finding.related->range, edit.old_region)) return std::nullopt;
   }
-  return findings;
+  for (Finding& finding : previous) {
+    if (finding.range.start_byte >= edit.old_region.end) shift(finding.range, edit.delta, edit.rows);
+    if (finding.related && finding.related->range.start_byte >= edit.old_region.end)
+      shift(finding.related->range, edit.delta, edit.rows);
+  }
+  return std::move(previous);
 }
 
-EditedAnalysis analyze_python_after_edit(const std::vector<Finding>& previous, ReuseState& state,
+EditedAnalysis analyze_python_after_edit(std::vector<Finding> previous, ReuseState& state,
                                          const SyntaxTree& edited_old_tree, const SyntaxTree& unedited_old_tree,
                                          const SyntaxTree& new_tree) {
   if (const std::optional<EditRegion> edit = edit_region(edited_old_tree, new_tree)) {

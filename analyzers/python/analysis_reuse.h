@@ -36,12 +36,13 @@ struct EditedAnalysis {
 // their `state` (updated); `edited_old_tree` is the previous tree after ts_tree_edit, as the
 // incremental reparse took it, still holding the old text; `unedited_old_tree` is a copy of the
 // previous tree from before the edit (its structure is used, not its text).
-EditedAnalysis analyze_python_after_edit(const std::vector<Finding>& previous, ReuseState& state,
+EditedAnalysis analyze_python_after_edit(std::vector<Finding> previous, ReuseState& state,
                                          const SyntaxTree& edited_old_tree, const SyntaxTree& unedited_old_tree,
                                          const SyntaxTree& new_tree);
 
-// The first way alone: the findings carried over the edit, or nullopt.
-std::optional<std::vector<Finding>> reuse_findings(const std::vector<Finding>& previous, const ReuseState& state,
+// The first way alone: the findings carried over the edit (taken from `previous`, which is left
+// alone when the way is not open), or nullopt.
+std::optional<std::vector<Finding>> reuse_findings(std::vector<Finding>& previous, const ReuseState& state,
                                                    const EditRegion& edit);
 
 }  // namespace eventlet_lsp::analyzers

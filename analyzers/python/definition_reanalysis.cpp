@@ -101,7 +101,7 @@ bool overlaps(const SourceRange& range, ByteSpan span) {
 
 }  // namespace
 
-std::optional<std::vector<Finding>> reanalyse_definition(const std::vector<Finding>& previous, ReuseState& state,
+std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& previous, ReuseState& state,
                                                          const EditRegion& edit, std::string_view old_source,
                                                          const SyntaxTree& unedited_old_tree,
                                                          const SyntaxTree& new_tree) {
@@ -136,27 +136,29 @@ std::optional<std::vector<Finding>> reanalyse_definition(const std::vector<Findi
     return std::nullopt;
   std::vector<Finding> fresh = analyze_python(new_tree, model, {}, area);
 
-  std::vector<Finding> findings;
-  findings.reserve(previous.size() + fresh.size());
+  // The old findings before the definition stay, those after it move; none may reach into it.
   for (const Finding& finding : previous) {
-    if (finding.range.start_byte >= old_zone->start) break;  // sorted by start
+    const bool before = finding.range.start_byte < old_zone->start;
+    if (!before && finding.range.start_byte < old_zone->end) continue;  // the definition's: redone
     if (overlaps(finding.range, *old_zone)) return std::nullopt;
     if (finding.related && overlaps(finding.related->range, *old_zone)) return std::nullopt;
-    findings.push_back(finding);
   }
+  std::vector<Finding> findings;
+  findings.reserve(previous.size() + fresh.size());
+  std::size_t next = 0;
+  for (; next < previous.size() && previous[next].range.start_byte < old_zone->start; ++next)
+    findings.push_back(std::move(previous[next]));
   for (Finding& finding : fresh) {
     if (finding.range.start_byte >= zone->start && finding.range.start_byte < zone->end)
       findings.push_back(std::move(finding));
   }
-  for (const Finding& finding : previous) {
+  for (; next < previous.size(); ++next) {
+    Finding& finding = previous[next];
     if (finding.range.start_byte < old_zone->end) continue;
-    Finding moved = finding;
-    shift(moved.range, edit.delta, edit.rows);
-    if (moved.related) {
-      if (overlaps(moved.related->range, *old_zone)) return std::nullopt;
-      if (moved.related->range.start_byte >= old_zone->end) shift(moved.related->range, edit.delta, edit.rows);
-    }
-    findings.push_back(std::move(moved));
+    shift(finding.range, edit.delta, edit.rows);
+    if (finding.related && finding.related->range.start_byte >= old_zone->end)
+      shift(finding.related->range, edit.delta, edit.rows);
+    findings.push_back(std::move(finding));
   }
   for (std::string_view name : model.candidate_names) state.searched_words.emplace(name);
   for (std::string_view name : model.candidate_attributes) state.searched_words.emplace(name);

@@ -22,9 +22,9 @@
 namespace eventlet_lsp::analyzers {
 
 // The findings of `new_tree`, or nullopt when the edit is not inside one definition's body.
-// `previous` are the findings of `old_source`, whose tree (before the edit) is
-// `unedited_old_tree`; `state` gains the words the definition's analysis searched for.
-std::optional<std::vector<Finding>> reanalyse_definition(const std::vector<Finding>& previous, ReuseState& state,
+// `previous` are the findings of `old_source` (taken when the way is open), whose tree (before the
+// edit) is `unedited_old_tree`; `state` gains the words the definition's analysis searched for.
+std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& previous, ReuseState& state,
                                                          const EditRegion& edit, std::string_view old_source,
                                                          const SyntaxTree& unedited_old_tree,
                                                          const SyntaxTree& new_tree);

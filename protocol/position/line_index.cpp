@@ -1,8 +1,8 @@
 #include "protocol/position/line_index.h"
 
-#include "analyzers/core/utf8.h"
-
 #include <algorithm>
+
+#include "analyzers/core/utf8.h"
 
 namespace eventlet_lsp::protocol {
 
@@ -15,7 +15,13 @@ std::uint32_t units_of_sequence(unsigned char lead, PositionEncoding encoding) {
 
 LineIndex::LineIndex(std::string_view text) : text_(text) {
   line_starts_.push_back(0);
-  // LSP's line ends: "\n", "\r\n" and a lone "\r".
+  // LSP's line ends: "\n", "\r\n" and a lone "\r". Most texts have no "\r": their lines are
+  // found with memchr (rebuilt on every keystroke, so this matters on large files).
+  if (text.find('\r') == std::string_view::npos) {
+    for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1))
+      line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
+    return;
+  }
   for (std::uint32_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
       line_starts_.push_back(i + 1);
@@ -44,6 +50,9 @@ Position LineIndex::position(std::uint32_t line, std::uint32_t byte_column,
   }
   const std::uint32_t start = line_starts_[line];
   const std::uint32_t target = start + std::min(byte_column, line_end(line) - start);
+  // ASCII up to the column (most lines): one unit a byte in every encoding.
+  if (std::all_of(text_.begin() + start, text_.begin() + target, [](char c) { return (c & 0x80) == 0; }))
+    return Position{line, target - start};
   std::uint32_t units = 0;
   for (std::uint32_t i = start; i < target;) {
     const std::uint32_t length = utf8_sequence_length(text_, i);

@@ -1,5 +1,7 @@
 #include "server/features/diagnostics.h"
 
+#include <algorithm>
+
 #include "analyzers/catalog/rule.h"
 #include "protocol/jsonrpc/json_text.h"
 #include "protocol/lsp/positions.h"
@@ -59,30 +61,63 @@ void append_range(std::string& out, const analyzers::SourceRange& range, const p
 
 }  // namespace
 
+namespace {
+
+// What a diagnostic owes to its rule alone, written once per rule per publish: a dense file has
+// hundreds of findings of a dozen rules, and the settings' answers cost lookups.
+struct RuleText {
+  const analyzers::RuleDefinition* rule = nullptr;
+  bool enabled = false;
+  std::string before_name;   // {"code":…,"codeDescription":{…},"data":{"qualifiedName":
+  std::string before_message;  // ,"rule":…,"scenario":…},"message":
+  std::string after_range;   // ,"severity":…,"source":…,"tags":…}  (after relatedInformation)
+};
+
+RuleText rule_text(const analyzers::RuleDefinition& rule, const DiagnosticOptions& options) {
+  using protocol::append_json_string;
+  RuleText text;
+  text.rule = &rule;
+  text.enabled = options.settings.is_enabled(rule);
+  if (!text.enabled) return text;
+  text.before_name = "{\"code\":";
+  append_json_string(text.before_name, rule.code);
+  text.before_name += ",\"codeDescription\":{\"href\":";
+  append_json_string(text.before_name, options.settings.guide_base_url + std::string(rule.guide_path));
+  text.before_name += "},\"data\":{\"qualifiedName\":";
+  text.before_message = ",\"rule\":";
+  append_json_string(text.before_message, rule.name);
+  text.before_message += ",\"scenario\":";
+  append_json_string(text.before_message, analyzers::scenario_slug(rule.scenario));
+  text.before_message += "},\"message\":";
+  text.after_range = ",\"severity\":";
+  protocol::append_json_number(text.after_range, lsp_severity(options.settings.severity_of(rule)));
+  text.after_range += ",\"source\":\"eventlet-lsp\"";
+  if (deprecated(rule, options)) text.after_range += ",\"tags\":[2]";
+  text.after_range += '}';
+  return text;
+}
+
+}  // namespace
+
 void append_lsp_diagnostics(std::string& out, const std::vector<analyzers::Finding>& findings,
                             const protocol::LineIndex& index, const std::string& uri,
                             const DiagnosticOptions& options) {
   // Keys in nlohmann's (sorted) order, so that both paths give the same bytes.
   using protocol::append_json_string;
   const protocol::PositionEncoding encoding = options.client.encoding;
+  std::vector<RuleText> rules;  // a dozen at most: a scan beats hashing
   out += '[';
   bool first = true;
   for (const analyzers::Finding& finding : findings) {
-    const analyzers::RuleDefinition& rule = *finding.rule;
-    if (!options.settings.is_enabled(rule)) continue;
+    auto known = std::find_if(rules.begin(), rules.end(), [&](const RuleText& text) { return text.rule == finding.rule; });
+    if (known == rules.end()) known = rules.insert(rules.end(), rule_text(*finding.rule, options));
+    const RuleText& rule = *known;
+    if (!rule.enabled) continue;
     if (!first) out += ',';
     first = false;
-    out += "{\"code\":";
-    append_json_string(out, rule.code);
-    out += ",\"codeDescription\":{\"href\":";
-    append_json_string(out, options.settings.guide_base_url + std::string(rule.guide_path));
-    out += "},\"data\":{\"qualifiedName\":";
+    out += rule.before_name;
     append_json_string(out, finding.qualified_name);
-    out += ",\"rule\":";
-    append_json_string(out, rule.name);
-    out += ",\"scenario\":";
-    append_json_string(out, analyzers::scenario_slug(rule.scenario));
-    out += "},\"message\":";
+    out += rule.before_message;
     append_json_string(out, finding.message);
     out += ",\"range\":";
     append_range(out, finding.range, index, encoding);
@@ -95,11 +130,7 @@ void append_lsp_diagnostics(std::string& out, const std::vector<analyzers::Findi
       append_json_string(out, finding.related->message);
       out += "}]";
     }
-    out += ",\"severity\":";
-    protocol::append_json_number(out, lsp_severity(options.settings.severity_of(rule)));
-    out += ",\"source\":\"eventlet-lsp\"";
-    if (deprecated(rule, options)) out += ",\"tags\":[2]";
-    out += '}';
+    out += rule.after_range;
   }
   out += ']';
 }

@@ -110,7 +110,7 @@ analyzers::AnalysisReuse Session::analyze(Document& document, const EditOutcome*
   if (document.is_python()) {
     if (edit != nullptr && edit->replaced_tree.valid()) {
       analyzers::EditedAnalysis analysis = analyzers::analyze_python_after_edit(
-          document.findings, document.reuse, edit->replaced_tree, edit->unedited_tree, document.tree);
+          std::move(document.findings), document.reuse, edit->replaced_tree, edit->unedited_tree, document.tree);
       document.findings = std::move(analysis.findings);
       reuse = analysis.reuse;
     } else {
