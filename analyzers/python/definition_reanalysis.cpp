@@ -65,9 +65,14 @@ bool is_blank(std::string_view text) {
 // changed a byte of the header (up to the colon) or the region reaches outside the definition
 // otherwise.
 std::optional<ByteSpan> definition_zone(const Definition& definition, std::string_view text, ByteSpan region,
-                                        std::uint32_t changed_start) {
+                                        std::uint32_t first_changed_byte) {
+  // The header's text is the same in both (the symbols and body starts are compared too). A
+  // syntax error between the header and the body (an ERROR child instead of the colon) holds
+  // code the binding pass counts in the enclosing scope: then the way is closed.
   const TSNode colon = ts_node_prev_sibling(definition.body);
-  if (ts_node_is_null(colon) || changed_start < ts_node_end_byte(colon)) return std::nullopt;
+  if (ts_node_is_null(colon) || std::string_view(ts_node_type(colon)) != ":" ||
+      first_changed_byte < ts_node_end_byte(colon))
+    return std::nullopt;
   const std::uint32_t end = end_of_line(text, ts_node_end_byte(definition.statement));
   if (region.end > end && !is_blank(text.substr(std::max(region.start, end), region.end - std::max(region.start, end))))
     return std::nullopt;
@@ -111,17 +116,17 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
 
   // The same definition, with the same header, around the region in both texts.
   const std::optional<Definition> definition =
-      definition_of(top_level_statement_before(new_tree.root(), new_source, edit.changed_start), g);
+      definition_of(top_level_statement_before(new_tree.root(), new_source, edit.first_changed_byte), g);
   const std::optional<Definition> old_definition =
-      definition_of(top_level_statement_before(unedited_old_tree.root(), old_source, edit.changed_start), g);
+      definition_of(top_level_statement_before(unedited_old_tree.root(), old_source, edit.first_changed_byte), g);
   if (!definition || !old_definition) return std::nullopt;
   if (ts_node_symbol(definition->statement) != ts_node_symbol(old_definition->statement) ||
       ts_node_start_byte(definition->statement) != ts_node_start_byte(old_definition->statement) ||
       ts_node_start_byte(definition->body) != ts_node_start_byte(old_definition->body))
     return std::nullopt;
-  const std::optional<ByteSpan> zone = definition_zone(*definition, new_source, edit.region, edit.changed_start);
+  const std::optional<ByteSpan> zone = definition_zone(*definition, new_source, edit.region, edit.first_changed_byte);
   const std::optional<ByteSpan> old_zone =
-      definition_zone(*old_definition, old_source, edit.old_region, edit.changed_start);
+      definition_zone(*old_definition, old_source, edit.old_region, edit.first_changed_byte);
   if (!zone || !old_zone || old_zone->end + edit.delta != zone->end) return std::nullopt;
   // A `global` statement anywhere may bind a module name in a body: then the bodies matter.
   if (!find_word(new_source, "global").empty() ||

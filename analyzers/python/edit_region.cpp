@@ -53,6 +53,7 @@ std::optional<EditRegion> edit_region(const SyntaxTree& edited_old_tree, const S
   EditRegion edit;
   edit.delta = static_cast<std::int64_t>(new_source.size()) - static_cast<std::int64_t>(old_source.size());
 
+  edit.first_changed_byte = static_cast<std::uint32_t>(prefix);
   ByteSpan region{static_cast<std::uint32_t>(prefix), static_cast<std::uint32_t>(new_source.size() - suffix)};
   std::uint32_t range_count = 0;
   TSRange* changed = ts_tree_get_changed_ranges(edited_old_tree.raw(), new_tree.raw(), &range_count);
@@ -61,7 +62,6 @@ std::optional<EditRegion> edit_region(const SyntaxTree& edited_old_tree, const S
     region.end = std::max(region.end, changed[i].end_byte);
   }
   std::free(changed);
-  edit.changed_start = region.start;
   const ByteSpan first = statement_around(new_tree, region.start);
   const ByteSpan last = statement_around(new_tree, region.end > region.start ? region.end - 1 : region.start);
   region.start = std::min(region.start, first.start);

@@ -13,7 +13,7 @@ namespace eventlet_lsp::analyzers {
 
 struct EditRegion {
   ByteSpan region;       // in the new text
-  std::uint32_t changed_start = 0;  // the first changed byte (before growing to statements)
+  std::uint32_t first_changed_byte = 0;  // the first byte where the texts differ
   ByteSpan old_region;   // the same lines in the old text (the bytes around did not change)
   std::int64_t delta = 0;  // bytes added by the edit (negative: removed)
   std::int64_t rows = 0;   // lines added by the edit

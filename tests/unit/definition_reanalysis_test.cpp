@@ -121,5 +121,17 @@ TEST_F(AnalysisAfterEdit, ANameBoundInTheBodyShadowsOnlyThere) {
   EXPECT_EQ(edit(change(13, 23, 13, 23, " + 1")), AnalysisReuse::CarriedOver);
 }
 
+TEST_F(AnalysisAfterEdit, KeystrokesThroughAnUnclosedBracketGiveANewAnalysisFindings) {
+  open(kModule);
+  // A call typed a character at a time in `first`, before its `return`: between "(" and ")" the
+  // rest of the file is a syntax error; each keystroke's findings are checked (in edit()).
+  const std::string typed = "gt = eventlet.spawn(first, 1)";
+  EXPECT_EQ(edit(change(7, 21, 7, 21, "\n    ")), AnalysisReuse::OneDefinition);
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    edit(change(8, static_cast<std::uint32_t>(4 + i), 8, static_cast<std::uint32_t>(4 + i), typed.substr(i, 1)));
+  }
+  EXPECT_FALSE(document_->tree.has_error());
+}
+
 }  // namespace
 }  // namespace eventlet_lsp
