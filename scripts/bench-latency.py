@@ -420,25 +420,36 @@ def simple_statement(content):
 class Typist:
     """Keystrokes at a moving position: an identifier or a call typed character by character
     inside a function body, a newline (with the indentation an editor inserts) after each
-    statement, and now and then a backspace and the character again."""
+    statement, and now and then a backspace and the character again. With `auto_close`, brackets
+    are typed as VS Code does by default: "(" inserts "()", ")" over an inserted ")" only moves
+    the cursor (no didChange), and a backspace after "(" removes both."""
 
     PHRASES = ["eventlet.sleep(0)", "gt = eventlet.spawn(worker, item)", "result = gt.wait()",
                "pool.spawn_n(handle, conn)", "value = compute(value, 1)", "x = 1"]
+    CLOSERS = {"(": ")", "[": "]", "{": "}"}
 
-    def __init__(self, line, indent, line_text, seed=1):
+    def __init__(self, line, indent, line_text, seed=1, auto_close=False):
         self.random = random.Random(seed)
         self.line = line
         self.column = utf16_length(line_text)  # at the end of the line
         self.indent = indent
         self.pending = ""
         self.typed = []  # what was typed on the current line (ASCII: one UTF-16 unit each)
+        self.auto_close = auto_close
+        self.closers = []  # brackets the editor inserted right of the cursor, innermost last
 
     def next_change(self):
-        """The next keystroke as an LSP content change (range and text)."""
+        """The next keystroke as an LSP content change (range and text), or None when it changes
+        no text (a closing bracket typed over the one the editor inserted)."""
         if self.typed and self.random.random() < 0.06:  # backspace; the character is typed again later
             self.column -= 1
-            self.pending = self.typed.pop() + self.pending
-            return {"range": self._range(self.line, self.column, self.line, self.column + 1), "text": ""}
+            removed = self.typed.pop()
+            self.pending = removed + self.pending
+            end = self.column + 1
+            if self.auto_close and self.closers and self.CLOSERS.get(removed) == self.closers[-1]:
+                self.closers.pop()
+                end += 1
+            return {"range": self._range(self.line, self.column, self.line, end), "text": ""}
         if not self.pending:
             self.pending = "\n" + self.random.choice(self.PHRASES)
         char, self.pending = self.pending[0], self.pending[1:]
@@ -448,7 +459,16 @@ class Typist:
             self.column = len(self.indent)
             self.typed = []
             return change
-        change = {"range": self._range(self.line, self.column, self.line, self.column), "text": char}
+        if self.auto_close and self.closers and char == self.closers[-1]:
+            self.closers.pop()
+            self.column += 1
+            self.typed.append(char)
+            return None
+        text = char
+        if self.auto_close and char in self.CLOSERS:
+            text += self.CLOSERS[char]
+            self.closers.append(self.CLOSERS[char])
+        change = {"range": self._range(self.line, self.column, self.line, self.column), "text": text}
         self.column += 1
         self.typed.append(char)
         return change
@@ -490,17 +510,19 @@ def open_document(client, uri, text):
     return (received - started) * 1000, before, after, len(message["params"]["diagnostics"])
 
 
-def type_into(client, uri, text, keys, seed, where="inside"):
+def type_into(client, uri, text, keys, seed, where="inside", auto_close=False):
     lines = text.split("\n")
     line, indent = typing_spot(lines, where)
-    typist = Typist(line, indent, lines[line], seed)
+    typist = Typist(line, indent, lines[line], seed, auto_close)
     latencies = []
     first_bytes = []
     sizes = []
     version = 1
-    for _ in range(keys):
-        version += 1
+    while len(latencies) < keys:
         change = typist.next_change()
+        if change is None:
+            continue
+        version += 1
         started = client.notify("textDocument/didChange",
                                 {"textDocument": {"uri": uri, "version": version}, "contentChanges": [change]})
         received, message = client.diagnostics(uri, version=version)
@@ -691,6 +713,14 @@ def main():
             print("    target: median < 1 ms, p99 < 5 ms: %s" % ("PASS" if ok else "FAIL"))
             if not ok:
                 failures.append("typing in 5,000 lines (%s)" % where)
+        print("  the same, typed as VS Code does by default (brackets closed as they are opened)")
+        for where in SPOTS:
+            latencies, line, first_bytes, sizes = type_into(
+                client, fresh_copy(client, scratch, "generated-closed-" + where, generated), generated, args.keys,
+                args.seed, where, auto_close=True)
+            typing = summary(latencies)
+            print("    %s: median %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms (n=%d)"
+                  % (where, typing["median"], typing["p90"], typing["p99"], typing["max"], typing["n"]))
 
         if corpus_text is not None:
             print("\n(b) %s, typing" % corpus.name)

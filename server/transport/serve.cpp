@@ -5,6 +5,7 @@
 #include <boost/asio.hpp>
 #include <spdlog/spdlog.h>
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -145,6 +146,11 @@ int serve(const ServeOptions& options) {
   }
   asio::posix::stream_descriptor input(io, ::dup(STDIN_FILENO));
   const int output = STDOUT_FILENO;
+#ifdef F_SETPIPE_SZ
+  // A dense file's publishDiagnostics is over 100 KB: in a pipe of the default 64 KB, the server
+  // would wait for the client to read the first half before writing the rest.
+  if (::fcntl(output, F_SETPIPE_SZ, 1 << 20) < 0) spdlog::debug("stdout keeps its buffer size (not a pipe?)");
+#endif
   return run(io, input, make_sender([output](std::string_view data) { return write_fd(output, data); }));
 }
 
