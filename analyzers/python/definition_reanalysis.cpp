@@ -150,20 +150,22 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
   }
   std::vector<Finding> findings;
   findings.reserve(previous.size() + fresh.size());
+  // (A finding's related location, where its name was bound, may lie on either side.)
+  const auto moved = [&](Finding& finding) -> Finding&& {
+    if (finding.range.start_byte >= old_zone->end) shift(finding.range, edit.delta, edit.rows);
+    if (finding.related && finding.related->range.start_byte >= old_zone->end)
+      shift(finding.related->range, edit.delta, edit.rows);
+    return std::move(finding);
+  };
   std::size_t next = 0;
   for (; next < previous.size() && previous[next].range.start_byte < old_zone->start; ++next)
-    findings.push_back(std::move(previous[next]));
+    findings.push_back(moved(previous[next]));
   for (Finding& finding : fresh) {
     if (finding.range.start_byte >= zone->start && finding.range.start_byte < zone->end)
       findings.push_back(std::move(finding));
   }
   for (; next < previous.size(); ++next) {
-    Finding& finding = previous[next];
-    if (finding.range.start_byte < old_zone->end) continue;
-    shift(finding.range, edit.delta, edit.rows);
-    if (finding.related && finding.related->range.start_byte >= old_zone->end)
-      shift(finding.related->range, edit.delta, edit.rows);
-    findings.push_back(std::move(finding));
+    if (previous[next].range.start_byte >= old_zone->end) findings.push_back(moved(previous[next]));
   }
   for (std::string_view name : model.candidate_names) state.searched_words.emplace(name);
   for (std::string_view name : model.candidate_attributes) state.searched_words.emplace(name);

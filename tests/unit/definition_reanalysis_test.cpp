@@ -121,6 +121,16 @@ TEST_F(AnalysisAfterEdit, ANameBoundInTheBodyShadowsOnlyThere) {
   EXPECT_EQ(edit(change(13, 23, 13, 23, " + 1")), AnalysisReuse::CarriedOver);
 }
 
+TEST_F(AnalysisAfterEdit, RelatedLocationsAfterTheDefinitionMove) {
+  // `sleep` is used in `early` and bound (aliased) by an import at the end of the module: the
+  // finding in `early` points at that import, which moves when `middle` grows by a line.
+  open("def early():\n    nap(0)\n\n\ndef middle():\n    return 1\n\n\nfrom eventlet import sleep as nap\n");
+  ASSERT_FALSE(findings_.empty());
+  ASSERT_TRUE(findings_.front().related.has_value());
+  EXPECT_EQ(edit(change(5, 12, 5, 12, "\n    nap(1)")), AnalysisReuse::OneDefinition);
+  EXPECT_EQ(findings_.front().related->range.start.row, 9u);
+}
+
 TEST_F(AnalysisAfterEdit, KeystrokesThroughAnUnclosedBracketGiveANewAnalysisFindings) {
   open(kModule);
   // A call typed a character at a time in `first`, before its `return`: between "(" and ")" the
