@@ -6,6 +6,22 @@
 
 namespace eventlet_lsp::analyzers {
 
+SyntaxTree::SyntaxTree(std::string source, TSTree* tree) : source_(std::move(source)), tree_(tree) {
+  if (tree == nullptr) return;
+  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
+  if (ts_tree_cursor_goto_first_child(&cursor)) {
+    do top_level_.push_back(ts_tree_cursor_current_node(&cursor));
+    while (ts_tree_cursor_goto_next_sibling(&cursor));
+  }
+  ts_tree_cursor_delete(&cursor);
+}
+
+SyntaxTree SyntaxTree::structure_of(const SyntaxTree& tree) {
+  SyntaxTree copy;
+  if (tree.valid()) copy.tree_.reset(ts_tree_copy(tree.raw()));
+  return copy;
+}
+
 SourceRange range_of(TSNode node) {
   const TSPoint start = ts_node_start_point(node);
   const TSPoint end = ts_node_end_point(node);

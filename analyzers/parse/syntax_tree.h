@@ -17,13 +17,22 @@ namespace eventlet_lsp::analyzers {
 class SyntaxTree {
  public:
   SyntaxTree() = default;
-  SyntaxTree(std::string source, TSTree* tree) : source_(std::move(source)), tree_(tree) {}
+  SyntaxTree(std::string source, TSTree* tree);
+
+  // A copy of `tree`'s tree (tree-sitter shares the nodes) without its text or statement list:
+  // its structure, to keep from before an edit, or to edit for a reparse.
+  static SyntaxTree structure_of(const SyntaxTree& tree);
 
   const std::string& source() const { return source_; }
   TSTree* raw() const { return tree_.get(); }
   TSNode root() const { return ts_tree_root_node(tree_.get()); }
   bool valid() const { return tree_ != nullptr; }
   bool has_error() const { return valid() && ts_node_has_error(root()); }
+
+  // The module's statements, in order (the root's children), listed once per parse: every
+  // analysis looks an occurrence's statement up among them (a thousand in a large file). Empty
+  // after edit(), when their positions no longer hold.
+  const std::vector<TSNode>& top_level_statements() const { return top_level_; }
 
   std::string_view text(TSNode node) const {
     const std::uint32_t start = ts_node_start_byte(node);
@@ -37,6 +46,7 @@ class SyntaxTree {
   // from: what the findings made from it are of.
   void edit(const TSInputEdit& edit) {
     if (tree_) ts_tree_edit(tree_.get(), &edit);
+    top_level_.clear();
   }
 
   // Releases the tree and takes the text out, for the next edit.
@@ -48,6 +58,7 @@ class SyntaxTree {
   };
   std::string source_;
   std::unique_ptr<TSTree, TreeDeleter> tree_;
+  std::vector<TSNode> top_level_;
 };
 
 SourceRange range_of(TSNode node);

@@ -33,15 +33,21 @@ std::optional<Definition> definition_of(TSNode statement, const PythonGrammar& g
 
 // The module's statement that holds the last byte before `byte` that is not blank: the one an
 // edit starting at `byte` lies in, or follows on blank lines.
-TSNode top_level_statement_before(TSNode root, std::string_view text, std::uint32_t byte) {
+TSNode top_level_statement_before(const SyntaxTree& tree, std::string_view text, std::uint32_t byte) {
   std::uint32_t at = std::min<std::uint32_t>(byte, static_cast<std::uint32_t>(text.size()));
   while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '\r' ||
                     text[at - 1] == '\f'))
     --at;
   if (at == 0) return TSNode{};
+  const std::vector<TSNode>& statements = tree.top_level_statements();
+  if (!statements.empty()) {
+    // The first statement ending after the byte at - 1, if it starts at or before it.
+    const auto it = std::partition_point(statements.begin(), statements.end(),
+                                         [&](TSNode node) { return ts_node_end_byte(node) < at; });
+    return it != statements.end() && ts_node_start_byte(*it) < at ? *it : TSNode{};
+  }
   TSNode found{};
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  // The first child ending after the byte at - 1, if it starts at or before it.
+  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
   if (ts_tree_cursor_goto_first_child_for_byte(&cursor, at) >= 0) {
     const TSNode child = ts_tree_cursor_current_node(&cursor);
     if (ts_node_start_byte(child) < at) found = child;
@@ -80,22 +86,18 @@ std::optional<ByteSpan> definition_zone(const Definition& definition, std::strin
 }
 
 // The whole text but the bodies of the module's definitions other than `kept`.
-SearchArea area_without_other_bodies(TSNode root, TSNode kept, std::uint32_t text_size, const PythonGrammar& g) {
+SearchArea area_without_other_bodies(const SyntaxTree& tree, TSNode kept, const PythonGrammar& g) {
+  const auto text_size = static_cast<std::uint32_t>(tree.source().size());
   std::vector<ByteSpan> spans;
   std::uint32_t from = 0;
-  TSTreeCursor cursor = ts_tree_cursor_new(root);
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do {
-      const TSNode child = ts_tree_cursor_current_node(&cursor);
-      if (ts_node_eq(child, kept)) continue;
-      const std::optional<Definition> definition = definition_of(child, g);
-      if (!definition) continue;
-      const std::uint32_t body_start = ts_node_start_byte(definition->body);
-      if (body_start > from) spans.push_back({from, body_start});
-      from = std::max(from, ts_node_end_byte(definition->body));
-    } while (ts_tree_cursor_goto_next_sibling(&cursor));
+  for (const TSNode statement : tree.top_level_statements()) {
+    if (ts_node_eq(statement, kept)) continue;
+    const std::optional<Definition> definition = definition_of(statement, g);
+    if (!definition) continue;
+    const std::uint32_t body_start = ts_node_start_byte(definition->body);
+    if (body_start > from) spans.push_back({from, body_start});
+    from = std::max(from, ts_node_end_byte(definition->body));
   }
-  ts_tree_cursor_delete(&cursor);
   if (text_size > from) spans.push_back({from, text_size});
   return SearchArea(std::move(spans));
 }
@@ -116,9 +118,9 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
 
   // The same definition, with the same header, around the region in both texts.
   const std::optional<Definition> definition =
-      definition_of(top_level_statement_before(new_tree.root(), new_source, edit.first_changed_byte), g);
+      definition_of(top_level_statement_before(new_tree, new_source, edit.first_changed_byte), g);
   const std::optional<Definition> old_definition =
-      definition_of(top_level_statement_before(unedited_old_tree.root(), old_source, edit.first_changed_byte), g);
+      definition_of(top_level_statement_before(unedited_old_tree, old_source, edit.first_changed_byte), g);
   if (!definition || !old_definition) return std::nullopt;
   if (ts_node_symbol(definition->statement) != ts_node_symbol(old_definition->statement) ||
       ts_node_start_byte(definition->statement) != ts_node_start_byte(old_definition->statement) ||
@@ -133,8 +135,9 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
       !find_word(old_source.substr(old_zone->start, old_zone->end - old_zone->start), "global").empty())
     return std::nullopt;
 
-  const SearchArea area = area_without_other_bodies(new_tree.root(), definition->statement,
-                                                    static_cast<std::uint32_t>(new_source.size()), g);
+  // A tree without its statement list (edited, or a bare copy) cannot say what to skip.
+  if (new_tree.top_level_statements().empty()) return std::nullopt;
+  const SearchArea area = area_without_other_bodies(new_tree, definition->statement, g);
   const ScopeModel model = collect_bindings(new_tree, area);
   if (std::any_of(model.scopes.begin(), model.scopes.end(),
                   [](const Scope& scope) { return !scope.wildcard_modules.empty(); }))

@@ -66,21 +66,17 @@ SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte) {
   return path;
 }
 
-SyntaxPathFinder::SyntaxPathFinder(const SyntaxTree& tree) : tree_(tree) {
-  TSTreeCursor cursor = ts_tree_cursor_new(tree.root());
-  if (ts_tree_cursor_goto_first_child(&cursor)) {
-    do top_level_.push_back(ts_tree_cursor_current_node(&cursor));
-    while (ts_tree_cursor_goto_next_sibling(&cursor));
-  }
-  ts_tree_cursor_delete(&cursor);
-}
+SyntaxPathFinder::SyntaxPathFinder(const SyntaxTree& tree) : tree_(tree), top_level_(tree.top_level_statements()) {}
 
 SyntaxPath SyntaxPathFinder::at(std::uint32_t byte) const {
   SyntaxPath path = root_path(tree_);
   // The first statement that ends after `byte`, as the cursor would find it.
   const auto child = std::partition_point(top_level_.begin(), top_level_.end(),
                                           [&](TSNode node) { return ts_node_end_byte(node) <= byte; });
-  if (child == top_level_.end() || ts_node_start_byte(*child) > byte) return path;
+  if (child == top_level_.end() || ts_node_start_byte(*child) > byte) {
+    // No listed statement holds it; an edited tree lists none: the slow way then.
+    return top_level_.empty() ? syntax_path_at(tree_, byte) : path;
+  }
   // Children of the module fill no field, and the module is no assignment target.
   path.push_back(SyntaxFrame{*child, PythonGrammar::instance().kind(*child), 0, false});
   TSTreeCursor cursor = ts_tree_cursor_new(*child);

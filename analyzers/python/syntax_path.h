@@ -16,9 +16,9 @@ using SyntaxPath = std::vector<SyntaxFrame>;
 // Frames from the root to the deepest node that starts at or before `byte` and ends after it.
 SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte);
 
-// syntax_path_at, many times over one tree: the module's statements are kept in an array, so
-// each search starts with a binary search rather than a walk over the module's children (a
-// thousand in a large file, for every occurrence the analysis looks at).
+// syntax_path_at, many times over one tree: each search starts with a binary search over the
+// module's statements (SyntaxTree::top_level_statements) rather than a walk over the module's
+// children (a thousand in a large file, for every occurrence the analysis looks at).
 class SyntaxPathFinder {
  public:
   explicit SyntaxPathFinder(const SyntaxTree& tree);
@@ -26,7 +26,7 @@ class SyntaxPathFinder {
 
  private:
   const SyntaxTree& tree_;
-  std::vector<TSNode> top_level_;  // the root's children, in order
+  const std::vector<TSNode>& top_level_;  // the root's children, in order
 };
 
 // Whether a node of this kind, in this field of `parent`, is part of an assignment target.

@@ -54,7 +54,7 @@ analyzers::SyntaxTree reparse(const Document& document, std::string text, analyz
   if (auto quick = parser.parse_within(text, document.tree, budget)) return std::move(*quick);
   // One edit from the last clean text to the new one, on a copy of its tree.
   const std::string& clean_text = document.last_clean_tree.source();
-  analyzers::SyntaxTree base(std::string(), ts_tree_copy(document.last_clean_tree.raw()));
+  analyzers::SyntaxTree base = analyzers::SyntaxTree::structure_of(document.last_clean_tree);
   base.edit(analyzers::widen_for_reuse(analyzers::edit_between(clean_text, text), clean_text));
   return parser.parse(std::move(text), &base);
 }
@@ -96,7 +96,7 @@ EditOutcome DocumentStore::change(Document& document, std::int64_t version, cons
   bool reparse_from_scratch = false;
   // The tree before the edits, unedited (a copy shares its nodes): for the analysis, and to
   // become the last clean tree when the edits bring the first syntax error.
-  if (python) outcome.unedited_tree = analyzers::SyntaxTree(std::string(), ts_tree_copy(document.tree.raw()));
+  if (python) outcome.unedited_tree = analyzers::SyntaxTree::structure_of(document.tree);
   std::string text = document.source();
   for (std::size_t i = 0; i < changes.size(); ++i) {
     const json& change = changes[i];
