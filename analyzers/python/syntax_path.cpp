@@ -68,6 +68,22 @@ SyntaxPath syntax_path_at(const SyntaxTree& tree, std::uint32_t byte) {
 
 SyntaxPathFinder::SyntaxPathFinder(const SyntaxTree& tree) : tree_(tree), top_level_(tree.top_level_statements()) {}
 
+// Nodes with at least this many children are searched through a list (children_of).
+constexpr std::uint32_t kManyChildren = 32;
+
+const std::vector<SyntaxPathFinder::Child>& SyntaxPathFinder::children_of(TSNode node) const {
+  auto [it, inserted] = many_children_.try_emplace(node.id);
+  if (inserted) {
+    TSTreeCursor cursor = ts_tree_cursor_new(node);
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      do it->second.push_back(Child{ts_tree_cursor_current_node(&cursor), ts_tree_cursor_current_field_id(&cursor)});
+      while (ts_tree_cursor_goto_next_sibling(&cursor));
+    }
+    ts_tree_cursor_delete(&cursor);
+  }
+  return it->second;
+}
+
 SyntaxPath SyntaxPathFinder::at(std::uint32_t byte) const {
   SyntaxPath path = root_path(tree_);
   // The first statement that ends after `byte`, as the cursor would find it.
@@ -77,10 +93,33 @@ SyntaxPath SyntaxPathFinder::at(std::uint32_t byte) const {
     // No listed statement holds it; an edited tree lists none: the slow way then.
     return top_level_.empty() ? syntax_path_at(tree_, byte) : path;
   }
+  const PythonGrammar& g = PythonGrammar::instance();
   // Children of the module fill no field, and the module is no assignment target.
-  path.push_back(SyntaxFrame{*child, PythonGrammar::instance().kind(*child), 0, false});
+  path.push_back(SyntaxFrame{*child, g.kind(*child), 0, false});
+  // As descend(), with a binary search at the nodes that have many children.
   TSTreeCursor cursor = ts_tree_cursor_new(*child);
-  descend(path, cursor, byte);
+  TSNode current = *child;
+  for (;;) {
+    TSNode next;
+    TSFieldId field = 0;
+    if (ts_node_child_count(current) >= kManyChildren) {
+      const std::vector<Child>& children = children_of(current);
+      const auto it = std::partition_point(children.begin(), children.end(),
+                                           [&](const Child& c) { return ts_node_end_byte(c.node) <= byte; });
+      if (it == children.end() || ts_node_start_byte(it->node) > byte) break;
+      next = it->node;
+      field = it->field;
+      ts_tree_cursor_reset(&cursor, next);
+    } else {
+      if (ts_tree_cursor_goto_first_child_for_byte(&cursor, byte + 1) < 0) break;
+      next = ts_tree_cursor_current_node(&cursor);
+      if (ts_node_start_byte(next) > byte) break;  // `byte` is in the gap before this child
+      field = ts_tree_cursor_current_field_id(&cursor);
+    }
+    const bool target = is_assignment_target(path.back(), field);
+    path.push_back(SyntaxFrame{next, g.kind(next), field, target});
+    current = next;
+  }
   ts_tree_cursor_delete(&cursor);
   return path;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzers/parse/syntax_tree.h"
@@ -25,8 +26,18 @@ class SyntaxPathFinder {
   SyntaxPath at(std::uint32_t byte) const;
 
  private:
+  struct Child {
+    TSNode node;
+    TSFieldId field;
+  };
+  // The children of a node with many (a large class's methods; an ERROR that holds the rest of a
+  // file after an unclosed bracket), listed on first use for a binary search: a cursor would
+  // walk them all for every occurrence below.
+  const std::vector<Child>& children_of(TSNode node) const;
+
   const SyntaxTree& tree_;
   const std::vector<TSNode>& top_level_;  // the root's children, in order
+  mutable std::unordered_map<const void*, std::vector<Child>> many_children_;
 };
 
 // Whether a node of this kind, in this field of `parent`, is part of an assignment target.
