@@ -40,15 +40,27 @@ bool overlaps(const SourceRange& range, ByteSpan region) {
 
 }  // namespace
 
-std::vector<Finding> analyze_python_reusably(const SyntaxTree& tree, ReuseState& state) {
-  state = ReuseState{};
+namespace {
+
+// The whole file analysed, with the occurrences `state` keeps for its text.
+std::vector<Finding> analyze_whole(const SyntaxTree& tree, ReuseState& state) {
+  state.searched_words.clear();
+  state.reusable = false;
   if (!tree.valid()) return {};
-  const ScopeModel model = collect_bindings(tree);
+  const SearchArea area(&state.occurrences);
+  const ScopeModel model = collect_bindings(tree, area);
   for (std::string_view name : model.candidate_names) state.searched_words.emplace(name);
   for (std::string_view name : model.candidate_attributes) state.searched_words.emplace(name);
   state.reusable = std::none_of(model.scopes.begin(), model.scopes.end(),
                                 [](const Scope& scope) { return !scope.wildcard_modules.empty(); });
-  return analyze_python(tree, model);
+  return analyze_python(tree, model, {}, area);
+}
+
+}  // namespace
+
+std::vector<Finding> analyze_python_reusably(const SyntaxTree& tree, ReuseState& state) {
+  state.occurrences.clear();
+  return analyze_whole(tree, state);
 }
 
 std::optional<std::vector<Finding>> reuse_findings(std::vector<Finding>& previous, const ReuseState& state,
@@ -72,12 +84,13 @@ std::optional<std::vector<Finding>> reuse_findings(std::vector<Finding>& previou
 EditedAnalysis analyze_python_after_edit(std::vector<Finding> previous, ReuseState& state,
                                          const SyntaxTree& edited_old_tree, const SyntaxTree& unedited_old_tree,
                                          const SyntaxTree& new_tree) {
-  if (const std::optional<EditRegion> edit = edit_region(edited_old_tree, new_tree)) {
-    if (auto carried = reuse_findings(previous, state, *edit)) return {std::move(*carried), AnalysisReuse::CarriedOver};
-    if (auto redone = reanalyse_definition(previous, state, *edit, edited_old_tree.source(), unedited_old_tree, new_tree))
-      return {std::move(*redone), AnalysisReuse::OneDefinition};
-  }
-  return {analyze_python_reusably(new_tree, state), AnalysisReuse::None};
+  const std::optional<EditRegion> edit = edit_region(edited_old_tree, new_tree);
+  if (!edit) return {analyze_python_reusably(new_tree, state), AnalysisReuse::None};
+  state.occurrences.update(new_tree.source(), edit->first_changed_byte, edit->changed_old_end, edit->changed_new_end);
+  if (auto carried = reuse_findings(previous, state, *edit)) return {std::move(*carried), AnalysisReuse::CarriedOver};
+  if (auto redone = reanalyse_definition(previous, state, *edit, edited_old_tree.source(), unedited_old_tree, new_tree))
+    return {std::move(*redone), AnalysisReuse::OneDefinition};
+  return {analyze_whole(new_tree, state), AnalysisReuse::None};
 }
 
 }  // namespace eventlet_lsp::analyzers

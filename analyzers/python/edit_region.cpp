@@ -54,6 +54,8 @@ std::optional<EditRegion> edit_region(const SyntaxTree& edited_old_tree, const S
   edit.delta = static_cast<std::int64_t>(new_source.size()) - static_cast<std::int64_t>(old_source.size());
 
   edit.first_changed_byte = static_cast<std::uint32_t>(prefix);
+  edit.changed_old_end = static_cast<std::uint32_t>(old_source.size() - suffix);
+  edit.changed_new_end = static_cast<std::uint32_t>(new_source.size() - suffix);
   ByteSpan region{static_cast<std::uint32_t>(prefix), static_cast<std::uint32_t>(new_source.size() - suffix)};
   std::uint32_t range_count = 0;
   TSRange* changed = ts_tree_get_changed_ranges(edited_old_tree.raw(), new_tree.raw(), &range_count);

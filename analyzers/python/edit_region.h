@@ -13,7 +13,11 @@ namespace eventlet_lsp::analyzers {
 
 struct EditRegion {
   ByteSpan region;       // in the new text
-  std::uint32_t first_changed_byte = 0;  // the first byte where the texts differ
+  // The bytes that differ: [first_changed_byte, changed_old_end) of the old text became
+  // [first_changed_byte, changed_new_end) of the new.
+  std::uint32_t first_changed_byte = 0;
+  std::uint32_t changed_old_end = 0;
+  std::uint32_t changed_new_end = 0;
   ByteSpan old_region;   // the same lines in the old text (the bytes around did not change)
   std::int64_t delta = 0;  // bytes added by the edit (negative: removed)
   std::int64_t rows = 0;   // lines added by the edit

@@ -15,7 +15,7 @@ bool SearchArea::contains(std::uint32_t byte) const {
 }
 
 std::vector<std::uint32_t> SearchArea::find_all(std::string_view text, std::string_view needle) const {
-  if (whole_) return analyzers::find_all(text, needle);
+  if (whole_) return cache_ != nullptr ? cache_->substrings(text, needle) : analyzers::find_all(text, needle);
   std::vector<std::uint32_t> found;
   for (const ByteSpan& span : spans_) {
     if (span.start >= text.size()) break;
@@ -26,7 +26,7 @@ std::vector<std::uint32_t> SearchArea::find_all(std::string_view text, std::stri
 }
 
 std::vector<std::uint32_t> SearchArea::find_word(std::string_view text, std::string_view word) const {
-  if (whole_) return analyzers::find_word(text, word);
+  if (whole_) return cache_ != nullptr ? cache_->words(text, word) : analyzers::find_word(text, word);
   std::vector<std::uint32_t> found = find_all(text, word);
   keep_whole_words(text, word.size(), found);
   return found;

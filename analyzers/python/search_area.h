@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/python/occurrence_cache.h"
+
 namespace eventlet_lsp::analyzers {
 
 struct ByteSpan {
@@ -18,6 +20,8 @@ struct ByteSpan {
 class SearchArea {
  public:
   SearchArea() = default;  // the whole file
+  // The whole file, whose occurrences `cache` keeps (it must follow the file's text).
+  explicit SearchArea(OccurrenceCache* cache) : cache_(cache) {}
   // `spans` sorted and disjoint.
   explicit SearchArea(std::vector<ByteSpan> spans) : spans_(std::move(spans)), whole_(false) {}
 
@@ -32,6 +36,7 @@ class SearchArea {
  private:
   std::vector<ByteSpan> spans_;
   bool whole_ = true;
+  OccurrenceCache* cache_ = nullptr;
 };
 
 }  // namespace eventlet_lsp::analyzers

@@ -536,9 +536,8 @@ struct RunStats {
   std::size_t one_definition = 0;  // edits analysed again in one definition
 };
 
-// Analyses the edited document as the server does (analysis_reuse.h) and, when the findings were
-// carried over or redone for one definition, compares them with a fresh analysis of the whole
-// tree. The server's findings and state go on to the next edit, as in the server; after a
+// Analyses the edited document as the server does (analysis_reuse.h) and compares the findings,
+// however obtained, with a fresh analysis of the whole tree. The server's findings and state go on to the next edit, as in the server; after a
 // mismatch (reported), the fresh ones do.
 std::string check_reuse(const server::EditOutcome& outcome, const server::Document& document,
                         std::vector<analyzers::Finding>& previous, analyzers::ReuseState& state,
@@ -550,10 +549,12 @@ std::string check_reuse(const server::EditOutcome& outcome, const server::Docume
   std::string problem;
   if (analysis.reuse == analyzers::AnalysisReuse::CarriedOver) ++stats.reused;
   if (analysis.reuse == analyzers::AnalysisReuse::OneDefinition) ++stats.one_definition;
-  if (analysis.reuse != analyzers::AnalysisReuse::None && !same_findings(analysis.findings, fresh)) {
-    problem = std::string(analysis.reuse == analyzers::AnalysisReuse::CarriedOver
-                              ? "the findings carried over the edit"
-                              : "the findings of the definition analysed again") +
+  // Every way is compared: a whole-file analysis after an edit uses the occurrences kept from
+  // the previous text (occurrence_cache.h).
+  if (!same_findings(analysis.findings, fresh)) {
+    problem = std::string(analysis.reuse == analyzers::AnalysisReuse::CarriedOver     ? "the findings carried over the edit"
+                          : analysis.reuse == analyzers::AnalysisReuse::OneDefinition ? "the findings of the definition analysed again"
+                                                                                      : "the findings of the analysis after the edit") +
               " differ from a new analysis\n theirs:\n" + describe_findings(analysis.findings) +
               " analysed:\n" + describe_findings(fresh);
     previous = std::move(fresh);
