@@ -86,7 +86,8 @@ std::optional<ByteSpan> definition_zone(const Definition& definition, std::strin
 }
 
 // The whole text but the bodies of the module's definitions other than `kept`.
-SearchArea area_without_other_bodies(const SyntaxTree& tree, TSNode kept, const PythonGrammar& g) {
+SearchArea area_without_other_bodies(const SyntaxTree& tree, TSNode kept, const PythonGrammar& g,
+                                     OccurrenceCache& occurrences) {
   const auto text_size = static_cast<std::uint32_t>(tree.source().size());
   std::vector<ByteSpan> spans;
   std::uint32_t from = 0;
@@ -99,7 +100,7 @@ SearchArea area_without_other_bodies(const SyntaxTree& tree, TSNode kept, const 
     from = std::max(from, ts_node_end_byte(definition->body));
   }
   if (text_size > from) spans.push_back({from, text_size});
-  return SearchArea(std::move(spans));
+  return SearchArea(std::move(spans), &occurrences);
 }
 
 bool overlaps(const SourceRange& range, ByteSpan span) {
@@ -137,7 +138,7 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
 
   // A tree without its statement list (edited, or a bare copy) cannot say what to skip.
   if (new_tree.top_level_statements().empty()) return std::nullopt;
-  const SearchArea area = area_without_other_bodies(new_tree, definition->statement, g);
+  const SearchArea area = area_without_other_bodies(new_tree, definition->statement, g, state.occurrences);
   const ScopeModel model = collect_bindings(new_tree, area);
   if (std::any_of(model.scopes.begin(), model.scopes.end(),
                   [](const Scope& scope) { return !scope.wildcard_modules.empty(); }))

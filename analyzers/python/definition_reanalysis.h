@@ -23,7 +23,8 @@ namespace eventlet_lsp::analyzers {
 
 // The findings of `new_tree`, or nullopt when the edit is not inside one definition's body.
 // `previous` are the findings of `old_source` (taken when the way is open), whose tree (before the
-// edit) is `unedited_old_tree`; `state` gains the words the definition's analysis searched for.
+// edit) is `unedited_old_tree`; `state` gains the words the definition's analysis searched for,
+// and its occurrences must already follow the new text.
 std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& previous, ReuseState& state,
                                                          const EditRegion& edit, std::string_view old_source,
                                                          const SyntaxTree& unedited_old_tree,

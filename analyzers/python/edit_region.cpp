@@ -13,8 +13,8 @@ namespace {
 
 // The statement around `byte` (the innermost node in a module's or a block's list of
 // statements), or just the byte when it lies between statements.
-ByteSpan statement_around(const SyntaxTree& tree, std::uint32_t byte) {
-  const SyntaxPath path = syntax_path_at(tree, byte);
+ByteSpan statement_around(const SyntaxPathFinder& paths, std::uint32_t byte) {
+  const SyntaxPath path = paths.at(byte);
   if (path.empty() || path.back().kind == NodeKind::Module || path.back().kind == NodeKind::Block) {
     return {byte, byte};  // blanks between two statements of a block, not its compound statement
   }
@@ -64,8 +64,9 @@ std::optional<EditRegion> edit_region(const SyntaxTree& edited_old_tree, const S
     region.end = std::max(region.end, changed[i].end_byte);
   }
   std::free(changed);
-  const ByteSpan first = statement_around(new_tree, region.start);
-  const ByteSpan last = statement_around(new_tree, region.end > region.start ? region.end - 1 : region.start);
+  const SyntaxPathFinder paths(new_tree);
+  const ByteSpan first = statement_around(paths, region.start);
+  const ByteSpan last = statement_around(paths, region.end > region.start ? region.end - 1 : region.start);
   region.start = std::min(region.start, first.start);
   region.end = std::max({region.end, first.end, last.end});
   region = whole_lines(new_source, region);

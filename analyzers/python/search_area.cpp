@@ -14,8 +14,17 @@ bool SearchArea::contains(std::uint32_t byte) const {
   return it != spans_.end() && it->start <= byte;
 }
 
+std::vector<std::uint32_t> SearchArea::within(const std::vector<std::uint32_t>& offsets, std::size_t length) const {
+  std::vector<std::uint32_t> found;
+  for (const std::uint32_t at : offsets) {
+    if (contains(at) && contains(static_cast<std::uint32_t>(at + length - 1))) found.push_back(at);
+  }
+  return found;
+}
+
 std::vector<std::uint32_t> SearchArea::find_all(std::string_view text, std::string_view needle) const {
   if (whole_) return cache_ != nullptr ? cache_->substrings(text, needle) : analyzers::find_all(text, needle);
+  if (cache_ != nullptr && !needle.empty()) return within(cache_->substrings(text, needle), needle.size());
   std::vector<std::uint32_t> found;
   for (const ByteSpan& span : spans_) {
     if (span.start >= text.size()) break;
@@ -27,6 +36,7 @@ std::vector<std::uint32_t> SearchArea::find_all(std::string_view text, std::stri
 
 std::vector<std::uint32_t> SearchArea::find_word(std::string_view text, std::string_view word) const {
   if (whole_) return cache_ != nullptr ? cache_->words(text, word) : analyzers::find_word(text, word);
+  if (cache_ != nullptr && !word.empty()) return within(cache_->words(text, word), word.size());
   std::vector<std::uint32_t> found = find_all(text, word);
   keep_whole_words(text, word.size(), found);
   return found;

@@ -22,8 +22,10 @@ class SearchArea {
   SearchArea() = default;  // the whole file
   // The whole file, whose occurrences `cache` keeps (it must follow the file's text).
   explicit SearchArea(OccurrenceCache* cache) : cache_(cache) {}
-  // `spans` sorted and disjoint.
-  explicit SearchArea(std::vector<ByteSpan> spans) : spans_(std::move(spans)), whole_(false) {}
+  // `spans` sorted and disjoint; `cache`, when given, keeps the whole file's occurrences (it
+  // must follow the file's text): they are filtered instead of the spans searched.
+  explicit SearchArea(std::vector<ByteSpan> spans, OccurrenceCache* cache = nullptr)
+      : spans_(std::move(spans)), whole_(false), cache_(cache) {}
 
   bool whole() const { return whole_; }
   bool contains(std::uint32_t byte) const;
@@ -34,6 +36,9 @@ class SearchArea {
   std::vector<std::uint32_t> find_all(std::string_view text, std::string_view needle) const;
 
  private:
+  // The offsets of occurrences of `length` bytes that lie wholly in the spans.
+  std::vector<std::uint32_t> within(const std::vector<std::uint32_t>& offsets, std::size_t length) const;
+
   std::vector<ByteSpan> spans_;
   bool whole_ = true;
   OccurrenceCache* cache_ = nullptr;

@@ -94,6 +94,12 @@ TEST(SearchArea, FindsOnlyInItsSpansWithWordsJudgedOnTheWholeText) {
   EXPECT_TRUE(area.contains(20));
   EXPECT_FALSE(area.contains(49));
   EXPECT_TRUE(whole.contains(1000));
+  // With the whole file's occurrences kept, the same answers.
+  OccurrenceCache cache;
+  EXPECT_EQ(SearchArea({{0, 12}, {20, 35}, {41, 49}}, &cache).find_word(text, "eventlet"), area.find_word(text, "eventlet"));
+  EXPECT_EQ(SearchArea({{11, 19}, {33, 49}}, &cache).find_word(text, "eventlet"), cut.find_word(text, "eventlet"));
+  EXPECT_EQ(SearchArea({{11, 19}, {33, 49}}, &cache).find_all(text, "eventlet"), cut.find_all(text, "eventlet"));
+  EXPECT_EQ(SearchArea(&cache).find_word(text, "eventlet"), find_word(text, "eventlet"));
 }
 
 }  // namespace
