@@ -1,7 +1,8 @@
 // The part of a file an analysis looks at: all of it, or some byte ranges. When an edit lies in
 // one top-level function or class, the rest of the file matters to that definition only through
 // the module's own statements, so the analysis of that definition skips the other definitions'
-// bodies (see definition_reanalysis.h).
+// bodies (see definition_reanalysis.h). With a document's OccurrenceCache, the searches are
+// answered from the occurrences it keeps rather than by scanning the text.
 #pragma once
 
 #include <cstdint>
