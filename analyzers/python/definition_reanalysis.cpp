@@ -31,13 +31,13 @@ std::optional<Definition> definition_of(TSNode statement, const PythonGrammar& g
   return Definition{statement, body};
 }
 
+bool is_blank_byte(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; }
+
 // The module's statement that holds the last byte before `byte` that is not blank: the one an
 // edit starting at `byte` lies in, or follows on blank lines.
 TSNode top_level_statement_before(const SyntaxTree& tree, std::string_view text, std::uint32_t byte) {
   std::uint32_t at = std::min<std::uint32_t>(byte, static_cast<std::uint32_t>(text.size()));
-  while (at > 0 && (text[at - 1] == ' ' || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '\r' ||
-                    text[at - 1] == '\f'))
-    --at;
+  while (at > 0 && is_blank_byte(text[at - 1])) --at;
   if (at == 0) return TSNode{};
   const std::vector<TSNode>& statements = tree.top_level_statements();
   if (!statements.empty()) {
@@ -62,9 +62,7 @@ std::uint32_t end_of_line(std::string_view text, std::uint32_t byte) {
   return static_cast<std::uint32_t>(line_break == std::string_view::npos ? text.size() : line_break + 1);
 }
 
-bool is_blank(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f'; });
-}
+bool is_blank(std::string_view text) { return std::all_of(text.begin(), text.end(), is_blank_byte); }
 
 // Where a definition's findings can be, in one text: from its start to the end of its last line,
 // and over the edit's region when that goes on past it on blank lines. Nullopt when the edit
@@ -100,7 +98,7 @@ SearchArea area_without_other_bodies(const SyntaxTree& tree, TSNode kept, const 
     from = std::max(from, ts_node_end_byte(definition->body));
   }
   if (text_size > from) spans.push_back({from, text_size});
-  return SearchArea(std::move(spans), &occurrences);
+  return SearchArea(std::move(spans), occurrences);
 }
 
 bool overlaps(const SourceRange& range, ByteSpan span) {
@@ -132,7 +130,8 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
       definition_zone(*old_definition, old_source, edit.old_region, edit.first_changed_byte);
   if (!zone || !old_zone || old_zone->end + edit.delta != zone->end) return std::nullopt;
   // A `global` statement anywhere may bind a module name in a body: then the bodies matter.
-  if (!find_word(new_source, "global").empty() ||
+  // (The state's occurrences already follow the new text.)
+  if (!state.occurrences.words(new_source, "global").empty() ||
       !find_word(old_source.substr(old_zone->start, old_zone->end - old_zone->start), "global").empty())
     return std::nullopt;
 

@@ -23,23 +23,15 @@ std::vector<std::uint32_t> SearchArea::within(const std::vector<std::uint32_t>& 
 }
 
 std::vector<std::uint32_t> SearchArea::find_all(std::string_view text, std::string_view needle) const {
-  if (whole_) return cache_ != nullptr ? cache_->substrings(text, needle) : analyzers::find_all(text, needle);
-  if (cache_ != nullptr && !needle.empty()) return within(cache_->substrings(text, needle), needle.size());
-  std::vector<std::uint32_t> found;
-  for (const ByteSpan& span : spans_) {
-    if (span.start >= text.size()) break;
-    const std::string_view part = text.substr(span.start, std::min<std::size_t>(span.end, text.size()) - span.start);
-    append_all(part, needle, span.start, found);
-  }
-  return found;
+  if (cache_ == nullptr) return analyzers::find_all(text, needle);
+  if (whole_) return cache_->substrings(text, needle);
+  return needle.empty() ? std::vector<std::uint32_t>{} : within(cache_->substrings(text, needle), needle.size());
 }
 
 std::vector<std::uint32_t> SearchArea::find_word(std::string_view text, std::string_view word) const {
-  if (whole_) return cache_ != nullptr ? cache_->words(text, word) : analyzers::find_word(text, word);
-  if (cache_ != nullptr && !word.empty()) return within(cache_->words(text, word), word.size());
-  std::vector<std::uint32_t> found = find_all(text, word);
-  keep_whole_words(text, word.size(), found);
-  return found;
+  if (cache_ == nullptr) return analyzers::find_word(text, word);
+  if (whole_) return cache_->words(text, word);
+  return word.empty() ? std::vector<std::uint32_t>{} : within(cache_->words(text, word), word.size());
 }
 
 }  // namespace eventlet_lsp::analyzers

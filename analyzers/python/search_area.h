@@ -2,7 +2,8 @@
 // one top-level function or class, the rest of the file matters to that definition only through
 // the module's own statements, so the analysis of that definition skips the other definitions'
 // bodies (see definition_reanalysis.h). With a document's OccurrenceCache, the searches are
-// answered from the occurrences it keeps rather than by scanning the text.
+// answered from the occurrences it keeps rather than by scanning the text; an area of spans
+// always filters those.
 #pragma once
 
 #include <cstdint>
@@ -23,12 +24,11 @@ class SearchArea {
   SearchArea() = default;  // the whole file
   // The whole file, whose occurrences `cache` keeps (it must follow the file's text).
   explicit SearchArea(OccurrenceCache* cache) : cache_(cache) {}
-  // `spans` sorted and disjoint; `cache`, when given, keeps the whole file's occurrences (it
-  // must follow the file's text): they are filtered instead of the spans searched.
-  explicit SearchArea(std::vector<ByteSpan> spans, OccurrenceCache* cache = nullptr)
-      : spans_(std::move(spans)), whole_(false), cache_(cache) {}
+  // `spans` sorted and disjoint; `cache` keeps the whole file's occurrences (it must follow the
+  // file's text): those in the spans are the area's.
+  SearchArea(std::vector<ByteSpan> spans, OccurrenceCache& cache)
+      : spans_(std::move(spans)), whole_(false), cache_(&cache) {}
 
-  bool whole() const { return whole_; }
   bool contains(std::uint32_t byte) const;
 
   // find_word and find_all of syntax_path.h over the area only (word boundaries still judged on
