@@ -20,6 +20,15 @@ namespace {
 
 using namespace eventlet_lsp;
 
+// What a bare `# noqa` does: "ignore" (the default, it is another linter's) or "suppress".
+void add_bare_noqa_option(CLI::App& command, analyzers::SettingsOverrides& overrides) {
+  command
+      .add_option_function<std::string>(
+          "--bare-noqa", [&overrides](const std::string& value) { overrides.bare_noqa = analyzers::parse_bare_noqa(value); },
+          "What a `# noqa` without codes hides: ignore (nothing; the default) or suppress (everything on its line)")
+      ->check(CLI::IsMember({"ignore", "suppress"}));
+}
+
 void add_check_command(CLI::App& app, server::CheckOptions& options, std::string& format,
                        std::vector<std::string>& severities, std::string& target,
                        std::vector<std::string>& select) {
@@ -54,8 +63,9 @@ void add_check_command(CLI::App& app, server::CheckOptions& options, std::string
   check->add_flag("--isolated", options.isolated, "Ignore configuration files");
   check->add_flag("--exit-zero", options.exit_zero, "Exit 0 even when usages are found");
   check->add_flag("--ignore-noqa", options.ignore_noqa, "Report usages on lines with `# noqa` too");
-  check->add_flag("!--no-summary", options.summary, "Text format: no summary table");
-  check->add_flag("!--no-progress", options.progress, "No progress bar on stderr");
+  add_bare_noqa_option(*check, options.overrides);
+  check->add_flag_callback("--no-summary", [&options] { options.summary = false; }, "Text format: no summary table");
+  check->add_flag_callback("--no-progress", [&options] { options.progress = false; }, "No progress bar on stderr");
   check->add_option("-j,--threads", options.threads, "Worker threads (default: one per core)");
   check->add_option("--max-file-size", options.max_file_bytes, "Skip files larger than this many bytes")
       ->default_val(analyzers::kDefaultMaxFileBytes);
@@ -111,6 +121,7 @@ int main(int argc, char** argv) {
       ->delimiter(',')->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   fix->add_option("--config", fix_options.config_file, "Use this pyproject.toml instead of the nearest one");
   fix->add_flag("--isolated", fix_options.isolated, "Ignore configuration files");
+  add_bare_noqa_option(*fix, fix_options.overrides);
 
   std::string rules_format = "text";
   CLI::App* rules = app.add_subcommand("rules", "List the rules of the catalog");

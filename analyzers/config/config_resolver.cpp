@@ -26,6 +26,7 @@ void SettingsOverrides::apply(Settings& settings) const {
   for (const auto& [code, level] : severity) settings.severity[code] = level;
   if (target) settings.target = *target;
   if (guide_base_url) settings.guide_base_url = *guide_base_url;
+  if (bare_noqa) settings.bare_noqa = *bare_noqa;
 }
 
 ConfigResolver::ConfigResolver(SettingsOverrides overrides,

@@ -22,6 +22,7 @@ struct SettingsOverrides {
   std::vector<std::string> extend_unsafe_fixes;    // adds
   std::map<std::string, Severity, std::less<>> severity;
   std::optional<MigrationTarget> target;
+  std::optional<BareNoqa> bare_noqa;
   std::optional<std::string> guide_base_url;
 
   void apply(Settings& settings) const;

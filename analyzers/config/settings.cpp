@@ -51,6 +51,16 @@ std::optional<MigrationTarget> parse_target(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(BareNoqa bare_noqa) {
+  return bare_noqa == BareNoqa::Suppress ? "suppress" : "ignore";
+}
+
+std::optional<BareNoqa> parse_bare_noqa(std::string_view text) {
+  if (text == "ignore") return BareNoqa::Ignore;
+  if (text == "suppress") return BareNoqa::Suppress;
+  return std::nullopt;
+}
+
 bool selector_matches(std::string_view selector, const RuleDefinition& rule) {
   return specificity(selector, rule) > 0;
 }
@@ -67,6 +77,15 @@ bool Settings::is_enabled(const RuleDefinition& rule) const {
   if (selected == 0) return false;
   const std::size_t ignored = best_match(ignore, rule);
   return ignored == 0 || selected > ignored;
+}
+
+bool Settings::hides(const Finding& finding) const {
+  switch (finding.suppression) {
+    case Suppression::None: return false;
+    case Suppression::CodedNoqa: return true;
+    case Suppression::BareNoqa: return bare_noqa == BareNoqa::Suppress;
+  }
+  return false;
 }
 
 Severity Settings::severity_of(const RuleDefinition& rule) const {
@@ -177,6 +196,11 @@ ConfigLoad parse_pyproject_settings(std::string_view text, const std::string& fi
       const auto parsed = target ? parse_target(*target) : std::nullopt;
       if (!parsed) error = ConfigError{file, full_key, "expected \"threading\" or \"asyncio\""};
       else settings.target = *parsed;
+    } else if (key == "bare-noqa") {
+      const auto text = value.value<std::string>();
+      const auto parsed = text ? parse_bare_noqa(*text) : std::nullopt;
+      if (!parsed) error = ConfigError{file, full_key, "expected \"ignore\" or \"suppress\""};
+      else settings.bare_noqa = *parsed;
     } else if (key == "guide-base-url") {
       const auto url = value.value<std::string>();
       if (!url || !(url->starts_with("http://") || url->starts_with("https://")))
@@ -205,7 +229,7 @@ ConfigLoad parse_pyproject_settings(std::string_view text, const std::string& fi
       }
     } else {
       error = ConfigError{file, full_key,
-                          "unknown key (expected select, ignore, exclude, severity, target, "
+                          "unknown key (expected select, ignore, exclude, severity, target, bare-noqa, "
                           "guide-base-url, extend-safe-fixes or extend-unsafe-fixes)"};
     }
     if (error) {

@@ -17,6 +17,15 @@ enum class MigrationTarget : std::uint8_t { Threading, Asyncio };
 std::string_view to_string(MigrationTarget target);
 std::optional<MigrationTarget> parse_target(std::string_view text);
 
+// What a bare `# noqa` (no codes) does to this tool's findings. "ignore" by default: such a
+// comment is written for another linter (flake8's E402 beside the imports that must follow
+// `monkey_patch()`), and hiding the monkey patching of every service would hide the most important
+// lines of a migration. "suppress" restores ruff's and flake8's reading.
+enum class BareNoqa : std::uint8_t { Ignore, Suppress };
+
+std::string_view to_string(BareNoqa bare_noqa);
+std::optional<BareNoqa> parse_bare_noqa(std::string_view text);
+
 struct Settings {
   // Rule selectors: a code ("EL301"), a code prefix ("EL3", "EL30"), a rule name
   // ("spawn-fire-and-forget") or "ALL". Empty `select` selects every rule.
@@ -31,11 +40,17 @@ struct Settings {
   std::vector<std::string> extend_safe_fixes;
   std::vector<std::string> extend_unsafe_fixes;
   MigrationTarget target = MigrationTarget::Threading;
+  BareNoqa bare_noqa = BareNoqa::Ignore;
   std::string guide_base_url{kDefaultGuideBaseUrl};
   std::filesystem::path root;         // the folder the exclude globs are relative to
   std::filesystem::path config_file;  // the pyproject.toml it came from, if any
 
   bool is_enabled(const RuleDefinition& rule) const;
+  // True when a `# noqa` comment hides the finding: one naming it, or a bare one under
+  // `bare-noqa = "suppress"`.
+  bool hides(const Finding& finding) const;
+  // What is shown and counted as a usage: an enabled rule's finding that no `# noqa` hides.
+  bool reports(const Finding& finding) const { return is_enabled(*finding.rule) && !hides(finding); }
   Severity severity_of(const RuleDefinition& rule) const;
   bool is_excluded(const std::filesystem::path& path) const;
   // A rewrite's verdict after the overrides: the unsafe list wins over the safe one.

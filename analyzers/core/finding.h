@@ -53,6 +53,15 @@ struct RelatedLocation {
   std::string message;
 };
 
+// Whether a `# noqa` comment on the finding's line names it. The analyzers mark, the settings
+// decide (a bare `# noqa` hides nothing unless `bare-noqa = "suppress"`), and the reports count
+// what was hidden: a suppressed finding is never silently lost.
+enum class Suppression : std::uint8_t {
+  None,
+  BareNoqa,   // `# noqa` without codes: usually written for another linter (flake8's E402)
+  CodedNoqa,  // `# noqa: EL801` or a prefix of it (`EL8`) or the rule's name
+};
+
 struct Finding {
   const RuleDefinition* rule = nullptr;
   SourceRange range;
@@ -61,6 +70,7 @@ struct Finding {
   std::string qualified_name;
   Severity severity = Severity::Warning;
   std::optional<RelatedLocation> related;
+  Suppression suppression = Suppression::None;
 };
 
 // What could not be read or understood in a file: reported beside the findings, never fatal.
@@ -72,7 +82,7 @@ struct FileProblem {
 
 // Choices that change what the analyzers report, not how they analyse.
 struct AnalysisOptions {
-  bool honour_noqa = true;  // false: `# noqa` comments suppress nothing (--ignore-noqa)
+  bool honour_noqa = true;  // false: `# noqa` comments mark nothing (--ignore-noqa)
 };
 
 struct FileReport {

@@ -148,7 +148,7 @@ FileFixResult fix_file(std::string source, const FileFixOptions& options, Python
   for (int round = 0; round < 1000; ++round) {
     const SyntaxTree tree = parser.parse(result.text);
     std::vector<Finding> findings = analyze_python(tree);
-    std::erase_if(findings, [&](const Finding& finding) { return !options.settings.is_enabled(*finding.rule); });
+    std::erase_if(findings, [&](const Finding& finding) { return !options.settings.reports(finding); });
     bool applied = false;
     for (const Finding& finding : findings) {
       if (options.only_rule && finding.rule->code != *options.only_rule) continue;

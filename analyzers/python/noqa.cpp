@@ -8,23 +8,28 @@ namespace eventlet_lsp::analyzers {
 
 namespace {
 
+char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+    if (lower(a[i]) != lower(b[i])) return false;
   }
   return true;
 }
 
-std::size_t find_noqa(std::string_view text) {
-  for (std::size_t i = 0; i + 4 <= text.size(); ++i) {
+bool istarts_with(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+// The offset just past "noqa" of the next `# noqa` at or after `from`; npos when none.
+std::size_t find_noqa(std::string_view text, std::size_t from) {
+  for (std::size_t i = from; i + 4 <= text.size(); ++i) {
     if (iequals(text.substr(i, 4), "noqa")) {
       // Only "# noqa" (with optional spaces after '#') counts, not "noqa" inside prose.
       std::size_t j = i;
       while (j > 0 && text[j - 1] == ' ') --j;
-      if (j > 0 && text[j - 1] == '#') return i;
+      if (j > 0 && text[j - 1] == '#') return i + 4;
     }
   }
   return std::string_view::npos;
@@ -36,35 +41,44 @@ bool is_code_char(char c) {
 
 }  // namespace
 
-bool NoqaDirective::suppresses(const RuleDefinition& rule) const {
-  if (all) return true;
-  for (const std::string& code : codes) {
-    if (iequals(code, rule.code) || code == rule.name) return true;
+bool is_eventlet_code_selector(std::string_view code) {
+  if (code.size() < 2 || code.size() > 5 || !istarts_with(code, "EL")) return false;
+  for (char c : code.substr(2)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
   }
-  return false;
+  return true;
+}
+
+Suppression NoqaDirective::match(const RuleDefinition& rule) const {
+  for (const std::string& code : codes) {
+    if (is_eventlet_code_selector(code) ? istarts_with(rule.code, code) : code == rule.name)
+      return Suppression::CodedNoqa;
+  }
+  return bare ? Suppression::BareNoqa : Suppression::None;
 }
 
 std::optional<NoqaDirective> parse_noqa(std::string_view comment) {
-  const std::size_t at = find_noqa(comment);
-  if (at == std::string_view::npos) return std::nullopt;
-  NoqaDirective directive;
-  std::size_t i = at + 4;
-  if (i < comment.size() && is_code_char(comment[i])) return std::nullopt;  // "noqaxyz"
-  while (i < comment.size() && comment[i] == ' ') ++i;
-  if (i >= comment.size() || comment[i] != ':') {
-    directive.all = true;
-    return directive;
+  std::optional<NoqaDirective> directive;
+  for (std::size_t i = find_noqa(comment, 0); i != std::string_view::npos; i = find_noqa(comment, i)) {
+    if (i < comment.size() && is_code_char(comment[i])) continue;  // "noqaxyz", "noqa-ish"
+    if (!directive) directive.emplace();
+    while (i < comment.size() && comment[i] == ' ') ++i;
+    if (i >= comment.size() || comment[i] != ':') {
+      directive->bare = true;
+      continue;
+    }
+    ++i;
+    const std::size_t codes_before = directive->codes.size();
+    for (;;) {
+      while (i < comment.size() && (comment[i] == ' ' || comment[i] == ',')) ++i;
+      const std::size_t start = i;
+      while (i < comment.size() && is_code_char(comment[i])) ++i;
+      if (i == start) break;
+      directive->codes.emplace_back(comment.substr(start, i - start));
+    }
+    // "# noqa:" with nothing after it is read as a bare noqa, as flake8 does.
+    if (directive->codes.size() == codes_before) directive->bare = true;
   }
-  ++i;
-  for (;;) {
-    while (i < comment.size() && (comment[i] == ' ' || comment[i] == ',')) ++i;
-    const std::size_t start = i;
-    while (i < comment.size() && is_code_char(comment[i])) ++i;
-    if (i == start) break;
-    directive.codes.emplace_back(comment.substr(start, i - start));
-  }
-  // "# noqa:" with nothing after it is read as a bare noqa, as flake8 does.
-  if (directive.codes.empty()) directive.all = true;
   return directive;
 }
 

@@ -289,28 +289,28 @@ class ReferenceReporter {
     add(rule("EL003"), node, value, match.canonical, nullptr);
   }
 
-  // `# noqa` comments on the lines of findings (any spelling of "noqa", as flake8 reads it).
+  // `# noqa` comments on the lines of findings (any spelling of "noqa", as flake8 reads it) mark
+  // the findings they name; the caller's settings decide what a mark hides.
   void apply_noqa() {
     if (findings_.empty()) return;
     const std::string_view source = tree_.source();
     std::unordered_map<std::uint32_t, std::optional<NoqaDirective>> directives;
-    for (const Finding& finding : findings_) {
+    for (Finding& finding : findings_) {
       const std::uint32_t row = finding.range.start.row;
-      if (directives.contains(row)) continue;
-      std::optional<NoqaDirective>& directive = directives[row];
-      const std::uint32_t line_begin = finding.range.start_byte - finding.range.start.column;
-      std::size_t line_end = source.find('\n', finding.range.start_byte);
-      if (line_end == std::string_view::npos) line_end = source.size();
-      for (std::size_t hash = source.find('#', line_begin); hash < line_end && !directive;
-           hash = source.find('#', hash + 1)) {
-        const SyntaxPath path = paths_.at(static_cast<std::uint32_t>(hash));
-        if (path.back().kind == NodeKind::Comment) directive = parse_noqa(tree_.text(path.back().node));
+      auto [known, inserted] = directives.try_emplace(row);
+      std::optional<NoqaDirective>& directive = known->second;
+      if (inserted) {
+        const std::uint32_t line_begin = finding.range.start_byte - finding.range.start.column;
+        std::size_t line_end = source.find('\n', finding.range.start_byte);
+        if (line_end == std::string_view::npos) line_end = source.size();
+        for (std::size_t hash = source.find('#', line_begin); hash < line_end && !directive;
+             hash = source.find('#', hash + 1)) {
+          const SyntaxPath path = paths_.at(static_cast<std::uint32_t>(hash));
+          if (path.back().kind == NodeKind::Comment) directive = parse_noqa(tree_.text(path.back().node));
+        }
       }
+      if (directive) finding.suppression = directive->match(*finding.rule);
     }
-    std::erase_if(findings_, [&](const Finding& finding) {
-      const auto& directive = directives[finding.range.start.row];
-      return directive && directive->suppresses(*finding.rule);
-    });
   }
 
   const SyntaxTree& tree_;

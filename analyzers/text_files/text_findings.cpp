@@ -12,20 +12,21 @@ namespace eventlet_lsp::analyzers {
 void TextFindings::add(std::string_view code, std::uint32_t start, std::uint32_t end) {
   const RuleDefinition& definition = rule(code);
   const SourceRange range = lines_.range(start, end);
-  // `# noqa` on the same line, after the finding.
+  // `# noqa` on the same line, after the finding, marks it; the settings decide what it hides.
   const std::uint32_t line_begin = lines_.line_start(range.start.row);
   std::size_t line_end = text_.find('\n', start);
   if (line_end == std::string_view::npos) line_end = text_.size();
   const std::string_view line = text_.substr(line_begin, line_end - line_begin);
+  Suppression suppression = Suppression::None;
   if (const std::size_t hash = line.find('#'); honour_noqa_ && hash != std::string_view::npos) {
-    if (auto directive = parse_noqa(line.substr(hash)); directive && directive->suppresses(definition))
-      return;
+    if (auto directive = parse_noqa(line.substr(hash))) suppression = directive->match(definition);
   }
   Finding finding;
   finding.rule = &definition;
   finding.range = range;
   finding.message = format_message(definition.message, text_.substr(start, end - start));
   finding.severity = definition.default_severity;
+  finding.suppression = suppression;
   findings_.push_back(std::move(finding));
 }
 

@@ -25,7 +25,8 @@ std::string display_path(const std::string& path) {
   return std::string(shown);
 }
 
-// Converts one file's findings to report rows (characters, 1-based) while its text is at hand.
+// Converts one file's findings to report rows (characters, 1-based) while its text is at hand;
+// the rows a `# noqa` hides are marked `suppressed`.
 std::vector<ReportedFinding> to_rows(const analyzers::FileAnalysis& analysis, const Settings& settings) {
   std::vector<ReportedFinding> rows;
   if (analysis.report.findings.empty()) return rows;
@@ -50,6 +51,7 @@ std::vector<ReportedFinding> to_rows(const analyzers::FileAnalysis& analysis, co
     row.message = finding.message;
     row.qualified_name = finding.qualified_name;
     row.url = rule_url(*finding.rule, settings.guide_base_url);
+    row.suppressed = settings.hides(finding);
     rows.push_back(std::move(row));
   }
   return rows;
@@ -130,7 +132,7 @@ int run_check_command(const CheckOptions& options) {
 
   report.files_checked = analysed;
   for (auto& file_rows : rows) {
-    for (auto& row : file_rows) report.findings.push_back(std::move(row));
+    for (auto& row : file_rows) (row.suppressed ? report.suppressed : report.findings).push_back(std::move(row));
   }
   std::sort(report.problems.begin(), report.problems.end(),
             [](const ReportedProblem& a, const ReportedProblem& b) { return a.path < b.path; });

@@ -90,7 +90,7 @@ int run_check_file_command(const std::string& path, std::ostream& out) {
   out << document.findings.size() << " findings in " << milliseconds_since(analysis_start) << " ms\n";
   for (const analyzers::Finding& finding : document.findings) {
     out << "  " << finding.range.start.row + 1 << ':' << finding.range.start.column + 1 << ' '
-        << finding.rule->code << ' ' << finding.qualified_name << (settings->is_enabled(*finding.rule) ? "" : " (not selected)")
+        << finding.rule->code << ' ' << finding.qualified_name << (!settings->is_enabled(*finding.rule) ? " (not selected)" : settings->hides(finding) ? " (hidden by # noqa)" : finding.suppression == analyzers::Suppression::BareNoqa ? " (bare # noqa: shown)" : "")
         << '\n';
   }
 
@@ -106,7 +106,7 @@ int run_check_file_command(const std::string& path, std::ostream& out) {
 
   out << "\n== 6. hovers\n";
   for (const analyzers::Finding& finding : document.findings) {
-    if (!settings->is_enabled(*finding.rule)) continue;
+    if (!settings->reports(finding)) continue;
     const auto hover = hover_at(document, finding.range.start_byte, *settings, true, protocol::PositionEncoding::Utf16);
     out << "-- at " << finding.range.start.row + 1 << ':' << finding.range.start.column + 1 << '\n'
         << (hover.is_null() ? std::string("(none)") : hover["contents"]["value"].get<std::string>()) << "\n\n";

@@ -6,6 +6,7 @@
 
 #include "analyzers/catalog/rule.h"
 #include "analyzers/fixes/fix_engine.h"
+#include "analyzers/fixes/noqa_comment.h"
 #include "protocol/lsp/positions.h"
 #include "server/features/diagnostics.h"
 
@@ -72,7 +73,7 @@ json code_actions(const Document& document, const CodeActionRequest& request, co
   const protocol::PositionEncoding encoding = client.encoding;
   std::vector<analyzers::Finding> findings;
   for (const analyzers::Finding& finding : document.findings) {
-    if (settings.is_enabled(*finding.rule)) findings.push_back(finding);
+    if (settings.reports(finding)) findings.push_back(finding);
   }
   std::set<std::string_view> rules_here;
   for (const analyzers::Finding& finding : findings) {
@@ -90,31 +91,13 @@ json code_actions(const Document& document, const CodeActionRequest& request, co
                                                fix.target == settings.target},
                            {"edit", workspace_edit(document, lsp_edits(document, fix.edits, encoding))}});
       }
-      // `# noqa: EL301` at the end of the finding's line (or added to the line's noqa).
-      const std::string_view source = document.source();
-      std::size_t line_end = source.find('\n', finding.range.start_byte);
-      if (line_end == std::string_view::npos) line_end = source.size();
-      if (line_end > 0 && source[line_end - 1] == '\r') --line_end;
+      // `# noqa: EL301` at the end of the finding's line (or joined to the line's coded noqa).
       const std::string code(finding.rule->code);
-      // Joins a `# noqa: X` already on the line; else adds one at its end.
-      const std::size_t line_start = finding.range.start_byte - finding.range.start.column;
-      const std::string_view line = source.substr(line_start, line_end - line_start);
-      std::uint32_t insert_at = static_cast<std::uint32_t>(line_end);
-      std::string insert = "  # noqa: " + code;
-      if (const std::size_t noqa = line.find("# noqa:"); noqa != std::string_view::npos) {
-        std::size_t end = noqa + 7;
-        while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == ' ' ||
-                                     line[end] == ',' || line[end] == '-' || line[end] == '_'))
-          ++end;
-        while (end > noqa + 7 && line[end - 1] == ' ') --end;
-        insert_at = static_cast<std::uint32_t>(line_start + end);
-        insert = ", " + code;
-      }
+      const analyzers::TextEdit noqa = analyzers::noqa_comment_edit(document.tree, finding);
       actions.push_back({{"title", "Disable " + code + " for this line"},
                          {"kind", "quickfix"},
                          {"diagnostics", json::array({diagnostic})},
-                         {"edit", workspace_edit(document, lsp_edits(document, {{insert_at, insert_at, insert}},
-                                                                      encoding))}});
+                         {"edit", workspace_edit(document, lsp_edits(document, {noqa}, encoding))}});
       rules_here.insert(finding.rule->code);
     }
   }

@@ -112,7 +112,8 @@ void append_lsp_diagnostics(std::string& out, const std::vector<analyzers::Findi
     auto known = std::find_if(rules.begin(), rules.end(), [&](const RuleText& text) { return text.rule == finding.rule; });
     if (known == rules.end()) known = rules.insert(rules.end(), rule_text(*finding.rule, options));
     const RuleText& rule = *known;
-    if (!rule.enabled) continue;
+    if (!rule.enabled || (finding.suppression != analyzers::Suppression::None && options.settings.hides(finding)))
+      continue;
     if (!first) out += ',';
     first = false;
     out += rule.before_name;
@@ -141,7 +142,7 @@ json to_lsp_diagnostics(const std::vector<analyzers::Finding>& findings, const p
   const protocol::PositionEncoding encoding = options.client.encoding;
   for (const analyzers::Finding& finding : findings) {
     const analyzers::RuleDefinition& rule = *finding.rule;
-    if (!options.settings.is_enabled(rule)) continue;
+    if (!options.settings.reports(finding)) continue;
     json diagnostic{
         {"range", lsp_range(finding.range, index, encoding)},
         {"severity", lsp_severity(options.settings.severity_of(rule))},

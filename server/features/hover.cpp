@@ -66,7 +66,7 @@ json hover_at(const Document& document, std::uint32_t offset, const analyzers::S
               protocol::PositionEncoding encoding) {
   const analyzers::Finding* best = nullptr;
   for (const analyzers::Finding& finding : document.findings) {
-    if (!settings.is_enabled(*finding.rule)) continue;
+    if (!settings.reports(finding)) continue;
     if (offset < finding.range.start_byte || offset >= finding.range.end_byte) continue;
     // The innermost use under the cursor (`pool.imap` rather than a whole import statement);
     // between equal ranges, the scenario rule rather than the async-def note.

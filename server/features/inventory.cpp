@@ -10,24 +10,36 @@ namespace eventlet_lsp::server {
 using nlohmann::json;
 
 RuleCounts count_rules(const std::vector<analyzers::Finding>& findings, const analyzers::Settings& settings) {
-  // Counted per rule first (a dozen at most, hundreds of findings on every keystroke), then
-  // asked of the settings and named once each.
-  std::vector<std::pair<const analyzers::RuleDefinition*, std::size_t>> per_rule;
+  // Counted per rule and mark first (a dozen at most, hundreds of findings on every keystroke),
+  // then asked of the settings and named once each.
+  struct PerRule {
+    const analyzers::RuleDefinition* rule;
+    analyzers::Suppression suppression;
+    std::size_t count;
+  };
+  std::vector<PerRule> per_rule;
   for (const analyzers::Finding& finding : findings) {
-    auto it = std::find_if(per_rule.begin(), per_rule.end(), [&](const auto& entry) { return entry.first == finding.rule; });
-    if (it == per_rule.end()) it = per_rule.insert(per_rule.end(), {finding.rule, 0});
-    ++it->second;
+    auto it = std::find_if(per_rule.begin(), per_rule.end(), [&](const PerRule& entry) {
+      return entry.rule == finding.rule && entry.suppression == finding.suppression;
+    });
+    if (it == per_rule.end()) it = per_rule.insert(per_rule.end(), {finding.rule, finding.suppression, 0});
+    ++it->count;
   }
   RuleCounts counts;
-  for (const auto& [rule, count] : per_rule) {
-    if (settings.is_enabled(*rule)) counts[std::string(rule->code)] += count;
+  for (const PerRule& entry : per_rule) {
+    if (!settings.is_enabled(*entry.rule)) continue;
+    analyzers::Finding probe;
+    probe.rule = entry.rule;
+    probe.suppression = entry.suppression;
+    auto& into = settings.hides(probe) ? counts.suppressed : counts.reported;
+    into[std::string(entry.rule->code)] += entry.count;
   }
   return counts;
 }
 
 std::size_t total_usages(const RuleCounts& counts) {
   std::size_t total = 0;
-  for (const auto& [code, count] : counts) total += count;
+  for (const auto& [code, count] : counts.reported) total += count;
   return total;
 }
 
@@ -45,13 +57,19 @@ json inventory_report(const std::vector<InventoryFile>& files, bool indexing) {
   std::map<std::string, Tally, std::less<>> rules;
   std::vector<std::pair<std::size_t, const InventoryFile*>> affected;
   std::size_t usages = 0;
+  std::map<std::string, std::size_t, std::less<>> suppressed;
+  std::size_t suppressed_total = 0;
   for (const InventoryFile& file : files) {
+    for (const auto& [code, count] : file.rules->suppressed) {
+      suppressed[code] += count;
+      suppressed_total += count;
+    }
     const std::size_t file_usages = total_usages(*file.rules);
     if (file_usages == 0) continue;
     usages += file_usages;
     affected.emplace_back(file_usages, &file);
     std::map<analyzers::Scenario, std::size_t> file_scenarios;
-    for (const auto& [code, count] : *file.rules) {
+    for (const auto& [code, count] : file.rules->reported) {
       if (count == 0) continue;
       Tally& rule = rules[code];
       rule.usages += count;
@@ -93,7 +111,7 @@ json inventory_report(const std::vector<InventoryFile>& files, bool indexing) {
   json file_list = json::array();
   for (const auto& [file_usages, file] : affected) {
     json per_rule = json::object();
-    for (const auto& [code, count] : *file->rules) {
+    for (const auto& [code, count] : file->rules->reported) {
       if (count > 0) per_rule[code] = count;
     }
     file_list.push_back({{"uri", file->uri}, {"usages", file_usages}, {"rules", std::move(per_rule)}});
@@ -105,7 +123,8 @@ json inventory_report(const std::vector<InventoryFile>& files, bool indexing) {
               {"usages", usages},
               {"scenarios", std::move(scenario_list)},
               {"rules", std::move(rule_list)},
-              {"files", std::move(file_list)}};
+              {"files", std::move(file_list)},
+              {"suppressed", {{"usages", suppressed_total}, {"rules", suppressed}}}};
 }
 
 json inventory_totals_json(const InventoryTotals& totals) {

@@ -16,8 +16,13 @@
 
 namespace eventlet_lsp::server {
 
-// Rule code -> number of findings of that rule which the settings enable (what is published).
-using RuleCounts = std::map<std::string, std::size_t, std::less<>>;
+// Rule code -> number of findings, per enabled rule: those published, and those a `# noqa`
+// hides (counted so that nothing is hidden without saying so).
+struct RuleCounts {
+  std::map<std::string, std::size_t, std::less<>> reported;
+  std::map<std::string, std::size_t, std::less<>> suppressed;
+  bool operator==(const RuleCounts&) const = default;
+};
 
 RuleCounts count_rules(const std::vector<analyzers::Finding>& findings, const analyzers::Settings& settings);
 std::size_t total_usages(const RuleCounts& counts);
@@ -35,7 +40,7 @@ struct InventoryTotals {
 };
 
 // The eventletLsp/inventory result: totals, then scenarios in the guide's order, rules by
-// usages, files by usages (every list holds only what has usages).
+// usages, files by usages (every list holds only what has usages), and what `# noqa` hides.
 nlohmann::json inventory_report(const std::vector<InventoryFile>& files, bool indexing);
 
 // The eventletLsp/inventoryChanged parameters.

@@ -99,6 +99,10 @@ ServerSettings parse_server_settings(const json& value, std::vector<std::string>
       } else {
         warnings.push_back("setting guideBaseUrl: expected an http(s) URL");
       }
+    } else if (key == "bareNoqa") {
+      const auto bare = item.is_string() ? analyzers::parse_bare_noqa(item.get<std::string>()) : std::nullopt;
+      if (bare) settings.overrides.bare_noqa = bare;
+      else warnings.push_back("setting bareNoqa: expected \"ignore\" or \"suppress\"");
     } else if (key == "deprecatedTags") {
       if (item.is_boolean()) settings.deprecated_tags = item.get<bool>();
       else warnings.push_back("setting deprecatedTags: expected true or false");

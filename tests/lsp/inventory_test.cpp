@@ -54,8 +54,45 @@ TEST(LspInventory, ReportOfTheIndexedWorkspace) {
       {"files",
        {{{"uri", dir.uri("a.py")}, {"usages", 2}, {"rules", {{"EL001", 1}, {"EL504", 1}}}},
         {{"uri", dir.uri("pkg/b.py")}, {"usages", 2}, {"rules", {{"EL001", 1}, {"EL302", 1}}}},
-        {{"uri", dir.uri("requirements.txt")}, {"usages", 1}, {"rules", {{"EL901", 1}}}}}}};
+        {{"uri", dir.uri("requirements.txt")}, {"usages", 1}, {"rules", {{"EL901", 1}}}}}},
+      {"suppressed", {{"usages", 0}, {"rules", Json::object()}}}};
   EXPECT_EQ(response["result"], expected) << response["result"].dump(2);
+  EXPECT_EQ(client.shutdown_and_exit(), 0) << client.describe();
+}
+
+TEST(LspInventory, WhatNoqaHidesIsCountedApart) {
+  TempDir dir;
+  write_project(dir);
+  // A bare `# noqa` is flake8's (E402): it hides nothing; coded ones hide what they name.
+  dir.write("cmd.py", "import eventlet  # noqa: EL001\neventlet.monkey_patch()  # noqa\neventlet.sleep(1)  # noqa: EL5\n");
+  LspClient client;
+  client.initialize(inventory_capabilities(true), {{"workspaceFolders", folders(dir)}});
+  ASSERT_TRUE(wait_for_totals(client, totals(6, 4))) << client.describe();
+  Json report = client.request("eventletLsp/inventory", Json::object())["result"];
+  EXPECT_EQ(report["suppressed"], (Json{{"usages", 2}, {"rules", {{"EL001", 1}, {"EL504", 1}}}})) << report.dump();
+
+  // The open document's own marks replace the file's, and follow the project's bare-noqa setting.
+  client.did_open(dir.uri("cmd.py"), "import eventlet  # noqa\neventlet.monkey_patch()  # noqa\n");
+  ASSERT_TRUE(wait_for_totals(client, totals(7, 4))) << client.describe();
+  report = client.request("eventletLsp/inventory", Json::object())["result"];
+  EXPECT_EQ(report["suppressed"], (Json{{"usages", 0}, {"rules", Json::object()}})) << report.dump();
+  EXPECT_EQ(client.shutdown_and_exit(), 0) << client.describe();
+}
+
+TEST(LspInventory, BareNoqaSuppressSettingHidesAndCounts) {
+  TempDir dir;
+  dir.write("cmd.py", "import eventlet  # noqa\neventlet.monkey_patch()  # noqa: E402\n");
+  LspClient client;
+  client.initialize(inventory_capabilities(true), {{"workspaceFolders", folders(dir)},
+                                                   {"initializationOptions", {{"bareNoqa", "suppress"}}}});
+  ASSERT_TRUE(wait_for_totals(client, totals(1, 1))) << client.describe();
+  const Json report = client.request("eventletLsp/inventory", Json::object())["result"];
+  EXPECT_EQ(report["suppressed"], (Json{{"usages", 1}, {"rules", {{"EL001", 1}}}})) << report.dump();
+  client.did_open(dir.uri("cmd.py"), "import eventlet  # noqa\neventlet.monkey_patch()  # noqa: E402\n");
+  const auto published = client.wait_for_diagnostics(dir.uri("cmd.py"));
+  ASSERT_TRUE(published) << client.describe();
+  ASSERT_EQ((*published)["diagnostics"].size(), 1u) << published->dump();
+  EXPECT_EQ((*published)["diagnostics"][0]["code"], "EL801");
   EXPECT_EQ(client.shutdown_and_exit(), 0) << client.describe();
 }
 

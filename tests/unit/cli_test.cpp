@@ -277,12 +277,15 @@ TEST(CliJson, FindingsHaveAllFieldsOneBasedWithCharacterColumns) {
   EXPECT_FALSE(paths_in(findings).contains("legacy.py"));
   EXPECT_TRUE(paths_in(findings).contains("pkg/net.py"));
   EXPECT_FALSE(paths_in(findings).contains("clean.py"));
-  // `# noqa: EL302` on pkg/net.py line 6 suppresses that one finding only.
+  // `# noqa: EL302` on pkg/net.py line 6 suppresses that one finding only; it is carried as such.
+  std::set<int> shown_lines, suppressed_lines;
   for (const json& finding : findings) {
     if (finding.at("path") == "pkg/net.py" && finding.at("code") == "EL302") {
-      EXPECT_EQ(finding.at("line"), 10);
+      (finding.at("suppressed").get<bool>() ? suppressed_lines : shown_lines).insert(finding.at("line").get<int>());
     }
   }
+  EXPECT_EQ(shown_lines, std::set<int>{10});
+  EXPECT_EQ(suppressed_lines, std::set<int>{6});
 }
 
 TEST(CliJson, ColumnsAfterCjkAndEmojiAreCountedInCharacters) {

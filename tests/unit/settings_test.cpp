@@ -119,10 +119,10 @@ TEST(ParseSettingsErrorTest, UnknownKey) {
   EXPECT_EQ(error.file, "proj/pyproject.toml");
   EXPECT_EQ(error.key, "tool.eventlet-lsp.colour");
   EXPECT_EQ(error.message,
-            "unknown key (expected select, ignore, exclude, severity, target, guide-base-url, extend-safe-fixes or extend-unsafe-fixes)");
+            "unknown key (expected select, ignore, exclude, severity, target, bare-noqa, guide-base-url, extend-safe-fixes or extend-unsafe-fixes)");
   EXPECT_EQ(error.to_string(),
             "proj/pyproject.toml: tool.eventlet-lsp.colour: unknown key (expected select, ignore, "
-            "exclude, severity, target, guide-base-url, extend-safe-fixes or extend-unsafe-fixes)");
+            "exclude, severity, target, bare-noqa, guide-base-url, extend-safe-fixes or extend-unsafe-fixes)");
 }
 
 TEST(ParseSettingsErrorTest, SelectNotAnArray) {
@@ -174,6 +174,53 @@ TEST(ParseSettingsErrorTest, UnknownTarget) {
   EXPECT_EQ(error.file, "proj/pyproject.toml");
   EXPECT_EQ(error.key, "tool.eventlet-lsp.target");
   EXPECT_EQ(error.message, "expected \"threading\" or \"asyncio\"");
+}
+
+TEST(ParseSettingsTest, BareNoqaIgnoredByDefaultAndSuppressOnRequest) {
+  EXPECT_EQ(Settings{}.bare_noqa, BareNoqa::Ignore);
+  const ConfigLoad load = parse("[tool.eventlet-lsp]\nbare-noqa = \"suppress\"\n");
+  ASSERT_TRUE(load.settings.has_value());
+  EXPECT_EQ(load.settings->bare_noqa, BareNoqa::Suppress);
+  const ConfigLoad ignore = parse("[tool.eventlet-lsp]\nbare-noqa = \"ignore\"\n");
+  ASSERT_TRUE(ignore.settings.has_value());
+  EXPECT_EQ(ignore.settings->bare_noqa, BareNoqa::Ignore);
+}
+
+TEST(ParseSettingsErrorTest, UnknownBareNoqa) {
+  for (const char* value : {"\"hide\"", "true", "\"Suppress\""}) {
+    const ConfigError error = error_of(std::string("[tool.eventlet-lsp]\nbare-noqa = ") + value + "\n");
+    EXPECT_EQ(error.key, "tool.eventlet-lsp.bare-noqa") << value;
+    EXPECT_EQ(error.message, "expected \"ignore\" or \"suppress\"") << value;
+  }
+}
+
+TEST(SettingsHidesTest, CodedNoqaAlwaysHidesBareOnlyUnderSuppress) {
+  Finding finding;
+  finding.rule = &rule("EL801");
+  Settings settings;
+  EXPECT_TRUE(settings.reports(finding));
+  finding.suppression = Suppression::BareNoqa;
+  EXPECT_FALSE(settings.hides(finding));
+  EXPECT_TRUE(settings.reports(finding));
+  settings.bare_noqa = BareNoqa::Suppress;
+  EXPECT_TRUE(settings.hides(finding));
+  EXPECT_FALSE(settings.reports(finding));
+  finding.suppression = Suppression::CodedNoqa;
+  settings.bare_noqa = BareNoqa::Ignore;
+  EXPECT_TRUE(settings.hides(finding));
+  EXPECT_FALSE(settings.reports(finding));
+  // A rule that is not selected is not reported either, noqa or not.
+  finding.suppression = Suppression::None;
+  settings.ignore = {"EL8"};
+  EXPECT_FALSE(settings.reports(finding));
+}
+
+TEST(SettingsOverridesTest, BareNoqaOverride) {
+  Settings settings;
+  SettingsOverrides overrides;
+  overrides.bare_noqa = BareNoqa::Suppress;
+  overrides.apply(settings);
+  EXPECT_EQ(settings.bare_noqa, BareNoqa::Suppress);
 }
 
 TEST(ParseSettingsErrorTest, GuideBaseUrlNotHttp) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analyzers/catalog/rule.h"
+#include "analyzers/config/settings.h"
 #include "analyzers/text_files/text_file_analyzer.h"
 
 namespace eventlet_lsp::analyzers {
@@ -37,9 +38,10 @@ Hits audit(std::string_view path, std::string_view text, std::vector<FileProblem
   std::vector<FileProblem> local;
   std::vector<FileProblem>& sink = problems != nullptr ? *problems : local;
   Hits hits;
+  const Settings defaults;  // what `check` shows: a coded `# noqa` hides, a bare one does not
   for (const Finding& finding : analyze_text_file(text_file_kind(path), text, sink)) {
     EXPECT_NE(finding.rule, nullptr);
-    if (finding.rule == nullptr) continue;
+    if (finding.rule == nullptr || !defaults.reports(finding)) continue;
     EXPECT_GE(finding.range.end_byte, finding.range.start_byte);
     hits.push_back(Hit{std::string(finding.rule->code), finding.range.start.row,
                        finding.range.start.column, finding.range.end.row, finding.range.end.column});
@@ -154,8 +156,17 @@ TEST(RequirementsTest, NoqaOnTheRequirementLine) {
       "eventlet  # noqa: EL902\n"
       "eventlet  # noqa\n"
       "eventlet  # noqa: eventlet-dependency\n"
-      "eventlet  # noqa: E501\n";
-  EXPECT_EQ(audit("requirements.txt", text), (Hits{at("EL901", 1, 0, 8), at("EL901", 4, 0, 8)}));
+      "eventlet  # noqa: E501\n"
+      "eventlet  # noqa:EL9\n";
+  // A bare `# noqa` (line 2) is another linter's: it hides nothing unless bare-noqa = "suppress".
+  EXPECT_EQ(audit("requirements.txt", text),
+            (Hits{at("EL901", 1, 0, 8), at("EL901", 2, 0, 8), at("EL901", 4, 0, 8)}));
+  std::vector<FileProblem> problems;
+  std::vector<Suppression> marks;
+  for (const Finding& finding : analyze_text_file(TextFileKind::Requirements, text, problems))
+    marks.push_back(finding.suppression);
+  EXPECT_EQ(marks, (std::vector<Suppression>{Suppression::CodedNoqa, Suppression::None, Suppression::BareNoqa,
+                                             Suppression::CodedNoqa, Suppression::None, Suppression::CodedNoqa}));
 }
 
 // --- setup.cfg, tox.ini, .coveragerc -------------------------------------------------------
@@ -417,6 +428,7 @@ TEST(CommandLinesTest, EnvironmentVariablesAndNoqa) {
       "$EVENTLET_THREADPOOL_SIZE";                                           // 6, no newline
   EXPECT_EQ(audit("run.sh", text), (Hits{
                                        at("EL904", 2, 7, 19),
+                                       at("EL102", 3, 14, 25),
                                        at("EL904", 4, 11, 31),
                                        at("EL904", 6, 1, 25),
                                    }));

@@ -35,6 +35,8 @@ export interface Inventory {
   scenarios: ScenarioCount[];
   rules: RuleCount[];
   files: FileCount[];
+  /** What `# noqa` comments hide (absent from servers older than this field). */
+  suppressed?: { usages: number; rules: Record<string, number> };
 }
 
 /** The `eventletLsp/inventoryChanged` parameters. */
@@ -164,6 +166,14 @@ export function renderInventoryMarkdown(inventory: Inventory, options: RenderOpt
       `(${plural(inventory.filesScanned, "file")} scanned).`,
     "",
   );
+  // Never hidden without saying so: what `# noqa` comments leave out of the counts.
+  const hidden = inventory.suppressed;
+  if (hidden && hidden.usages > 0) {
+    lines.push(
+      `${plural(hidden.usages, "more usage")} hidden by \`# noqa\` comments (${ruleSummary(hidden.rules)}).`,
+      "",
+    );
+  }
   if (inventory.usages === 0) {
     lines.push("No Eventlet usage found.", "");
     return lines.join("\n");

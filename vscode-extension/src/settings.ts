@@ -14,6 +14,8 @@ export type Level = "error" | "warning" | "information" | "hint";
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "off";
 
 export const TARGETS: readonly Target[] = ["threading", "asyncio"];
+export type BareNoqa = "ignore" | "suppress";
+export const BARE_NOQA: readonly BareNoqa[] = ["ignore", "suppress"];
 export const LEVELS: readonly Level[] = ["error", "warning", "information", "hint"];
 export const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error", "off"];
 
@@ -31,6 +33,7 @@ export interface ExtensionSettings {
   extendUnsafeFixes?: unknown;
   severity?: unknown;
   guideBaseUrl?: unknown;
+  bareNoqa?: unknown;
   deprecatedTags?: unknown;
   logLevel?: unknown;
 }
@@ -46,6 +49,7 @@ export interface ServerSettings {
   extendUnsafeFixes?: string[];
   severity?: Record<string, Level>;
   guideBaseUrl?: string;
+  bareNoqa?: BareNoqa;
   deprecatedTags: boolean;
   logLevel: LogLevel;
 }
@@ -69,6 +73,7 @@ const OVERRIDE_KEYS = [
   "extendUnsafeFixes",
   "severity",
   "guideBaseUrl",
+  "bareNoqa",
 ] as const;
 
 /** The most specific value the user set (folder, then workspace, then user settings). */
@@ -134,6 +139,7 @@ export function toServerSettings(settings: ExtensionSettings): ServerSettings {
   if (typeof settings.guideBaseUrl === "string" && settings.guideBaseUrl.trim().length > 0) {
     result.guideBaseUrl = settings.guideBaseUrl.trim();
   }
+  if ((BARE_NOQA as readonly unknown[]).includes(settings.bareNoqa)) result.bareNoqa = settings.bareNoqa as BareNoqa;
   return result;
 }
 

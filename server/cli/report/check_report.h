@@ -23,6 +23,7 @@ struct ReportedFinding {
   std::string message;
   std::string qualified_name;
   std::string url;
+  bool suppressed = false;  // hidden by a `# noqa` comment: counted and carried, never shown as a usage
 };
 
 struct ReportedProblem {
@@ -31,7 +32,8 @@ struct ReportedProblem {
 };
 
 struct CheckReport {
-  std::vector<ReportedFinding> findings;  // sorted by path, then position
+  std::vector<ReportedFinding> findings;    // sorted by path, then position
+  std::vector<ReportedFinding> suppressed;  // what `# noqa` hides, in the same order
   std::vector<ReportedProblem> problems;
   std::size_t files_checked = 0;
 };
@@ -44,5 +46,8 @@ void write_sarif_report(std::ostream& out, const CheckReport& report, const std:
 void write_github_report(std::ostream& out, const CheckReport& report);
 
 std::string rule_url(const analyzers::RuleDefinition& rule, const std::string& guide_base_url);
+
+// The reported and the suppressed rows together, by path then position (JSON and SARIF carry both).
+std::vector<const ReportedFinding*> rows_in_order(const CheckReport& report);
 
 }  // namespace eventlet_lsp::server

@@ -8,7 +8,8 @@ namespace eventlet_lsp::server {
 
 void write_json_report(std::ostream& out, const CheckReport& report) {
   nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const ReportedFinding& finding : report.findings) {
+  for (const ReportedFinding* row : rows_in_order(report)) {
+    const ReportedFinding& finding = *row;
     findings.push_back({
         {"path", finding.path},
         {"line", finding.line},
@@ -22,6 +23,7 @@ void write_json_report(std::ostream& out, const CheckReport& report) {
         {"message", finding.message},
         {"url", finding.url},
         {"qualified_name", finding.qualified_name},
+        {"suppressed", finding.suppressed},
     });
   }
   // Invalid UTF-8 in a message (a non-UTF-8 file) is replaced rather than aborting the report.

@@ -52,7 +52,8 @@ void write_sarif_report(std::ostream& out, const CheckReport& report, const std:
     });
   }
   json results = json::array();
-  for (const ReportedFinding& finding : report.findings) {
+  for (const ReportedFinding* row : rows_in_order(report)) {
+    const ReportedFinding& finding = *row;
     results.push_back({
         {"ruleId", finding.rule->code},
         {"ruleIndex", rule_index[finding.rule->code]},
@@ -68,6 +69,8 @@ void write_sarif_report(std::ostream& out, const CheckReport& report, const std:
                            {"endColumn", finding.end_column}}}}}}})},
         {"properties", {{"qualifiedName", finding.qualified_name}}},
     });
+    // A `# noqa` in the source: SARIF viewers list it as suppressed, not as an open alert.
+    if (finding.suppressed) results.back()["suppressions"] = json::array({{{"kind", "inSource"}}});
   }
   json notifications = json::array();
   for (const ReportedProblem& problem : report.problems) {

@@ -3,6 +3,7 @@
 #include <map>
 #include <ostream>
 #include <set>
+#include <tuple>
 
 #include "analyzers/catalog/rule_registry.h"
 #include "server/cli/report/check_report.h"
@@ -11,6 +12,17 @@ namespace eventlet_lsp::server {
 
 std::string rule_url(const analyzers::RuleDefinition& rule, const std::string& guide_base_url) {
   return guide_base_url + std::string(rule.guide_path);
+}
+
+std::vector<const ReportedFinding*> rows_in_order(const CheckReport& report) {
+  std::vector<const ReportedFinding*> rows;
+  rows.reserve(report.findings.size() + report.suppressed.size());
+  for (const ReportedFinding& row : report.findings) rows.push_back(&row);
+  for (const ReportedFinding& row : report.suppressed) rows.push_back(&row);
+  std::stable_sort(rows.begin(), rows.end(), [](const ReportedFinding* a, const ReportedFinding* b) {
+    return std::tie(a->path, a->line, a->column) < std::tie(b->path, b->line, b->column);
+  });
+  return rows;
 }
 
 namespace {
@@ -62,6 +74,18 @@ void write_text_report(std::ostream& out, const CheckReport& report, bool summar
     out << " (" << troubled.size() << " with problems, see stderr)";
   }
   out << '\n';
+  if (!report.suppressed.empty()) {
+    // What `# noqa` comments hide is said, never silently dropped.
+    std::map<std::string_view, std::size_t> hidden;
+    for (const ReportedFinding& finding : report.suppressed) ++hidden[finding.rule->code];
+    out << report.suppressed.size() << " more hidden by `# noqa` (";
+    bool first = true;
+    for (const auto& [code, count] : hidden) {
+      out << (first ? "" : ", ") << code << ' ' << count;
+      first = false;
+    }
+    out << "); --ignore-noqa shows them\n";
+  }
   if (report.findings.empty()) return;
 
   out << '\n' << std::left << std::setw(44) << "Scenario (migration guide audit)" << std::right

@@ -39,6 +39,14 @@ describe("renderInventoryMarkdown", () => {
     assert.doesNotMatch(md, /Indexing is still running/);
   });
 
+  it("says what `# noqa` comments hide, and nothing when they hide nothing", () => {
+    assert.doesNotMatch(render(sample), /hidden by/);
+    const md = render({ ...sample, suppressed: { usages: 3, rules: { EL001: 1, EL801: 2 } } });
+    assert.ok(md.includes("3 more usages hidden by `# noqa` comments (EL801 ×2, EL001)."), md);
+    const none = render({ ...sample, usages: 0, files: [], suppressed: { usages: 1, rules: { EL001: 1 } } });
+    assert.ok(none.includes("1 more usage hidden by `# noqa` comments (EL001)."), none);
+  });
+
   it("has a scenario table in the server's order", () => {
     const md = render(sample);
     assert.match(md, /## Scenarios\n\n\| Scenario \| Usages \| Files \|\n\|---\|---:\|---:\|\n\| Inventory \| 2 \| 2 \|\n\| Background execution of long tasks \| 3 \| 1 \|\n/);

@@ -25,6 +25,7 @@ function fakeConfig(
     extendUnsafeFixes: [],
     severity: {},
     guideBaseUrl: "https://removal.eventlet.org",
+    bareNoqa: "ignore",
     deprecatedTags: true,
     logLevel: "info",
     "trace.server": "off",
@@ -63,6 +64,7 @@ describe("toServerSettings", () => {
       extendUnsafeFixes: ["EL504"],
       severity: { EL801: "error", EL505: "hint" },
       guideBaseUrl: "https://mirror.example/guide/",
+      bareNoqa: "suppress",
       deprecatedTags: false,
       logLevel: "debug",
     };
@@ -89,6 +91,7 @@ describe("toServerSettings", () => {
     const server = toServerSettings(readExtensionSettings(fakeConfig({})));
     assert.equal(server.target, undefined);
     assert.equal(server.guideBaseUrl, undefined);
+    assert.equal(server.bareNoqa, undefined);
     assert.equal(server.severity, undefined);
   });
 
@@ -111,6 +114,7 @@ describe("toServerSettings", () => {
       select: "EL3",
       severity: { EL301: "fatal", EL302: "warning", " ": "error", EL303: 3 },
       guideBaseUrl: "   ",
+      bareNoqa: "hide",
       deprecatedTags: "yes",
       logLevel: "verbose",
     });
