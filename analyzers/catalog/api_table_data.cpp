@@ -14,7 +14,8 @@
 //   * Queue, semaphore and pool subclasses repeat the inherited methods on their own rows, so
 //     `eventlet.queue.Queue.put` and `eventlet.queue.LightQueue.put` both resolve exactly.
 //   * open_namespace marks modules whose every attribute is covered by the module row
-//     (eventlet.green.*, greenio, debug, support, zipkin, the hub implementations).
+//     (eventlet.green.*, greenio, debug, support, zipkin, the hub implementations, and wsgi,
+//     whose module-level internals such as BROKEN_SOCK belong to the WSGI server all the same).
 //   * The `eventlet.input`, `eventlet.posthooks` and `eventlet.minimum_write_chunk_size` rows are
 //     WSGI environ keys of eventlet.wsgi, met as string literals, not module attributes.
 
@@ -1370,15 +1371,17 @@ constexpr ApiEntry kEntries[] = {
      .returns = "eventlet.greenthread.GreenThread"},
     {.qualified_name = "eventlet.greenthread.spawn_n",
      .kind = ApiKind::Function,
-     .rule_code = "EL501",
+     // Fire and forget whatever the code does with it: spawn_n returns None, so neither keeping
+     // its result (`t = spawn_n(f)`) nor naming it (`self.spawn_n = greenthread.spawn_n`) keeps
+     // a thread to wait on.
+     .rule_code = "EL301",
      .summary = "Runs a function in a bare greenlet with no GreenThread: nothing to wait on, and "
                 "exceptions are only printed.",
      .asyncio = "`asyncio.create_task(f(*args))`, keeping a reference to the task",
      .threading = "`threading.Thread(target=f, args=args, kwargs=kwargs, daemon=True).start()`",
      .trap = "spawn_n printed exceptions; threads print them too, executor futures keep them "
              "silent.",
-     .docs_url = kDocsGreenthread,
-     .context = ApiContext::Spawn},
+     .docs_url = kDocsGreenthread},
     {.qualified_name = "eventlet.hubs",
      .kind = ApiKind::Module,
      .rule_code = "EL805",
@@ -2261,14 +2264,14 @@ constexpr ApiEntry kEntries[] = {
      .docs_url = kDocsSemaphore},
     {.qualified_name = "eventlet.support",
      .kind = ApiKind::Module,
-     .rule_code = "EL803",
-     .summary = "Internal helpers (greenlet shim, green DNS, psycopg2 support, deprecation "
-                "wrappers); not a public API.",
+     .rule_code = "EL002",
+     .summary = "Internal helpers (greenlet shim, green DNS, psycopg2 support, `get_errno`, "
+                "compatibility wrappers); not a public API, so each use needs a look by hand.",
      .docs_url = kDocsSupport,
      .open_namespace = true},
     {.qualified_name = "eventlet.support.greendns",
      .kind = ApiKind::Module,
-     .rule_code = "EL803",
+     .rule_code = "EL602",
      .summary = "Internal green DNS resolver on dnspython, used by the green socket "
                 "(`EVENTLET_NO_GREENDNS` turns it off).",
      .threading = "the stdlib resolver (`socket.getaddrinfo`)",
@@ -2276,8 +2279,11 @@ constexpr ApiEntry kEntries[] = {
      .open_namespace = true},
     {.qualified_name = "eventlet.support.greenlets",
      .kind = ApiKind::Module,
-     .rule_code = "EL803",
-     .summary = "Internal shim exposing the `greenlet` module (for example `GreenletExit`).",
+     .rule_code = "EL502",
+     .summary = "Internal shim exposing the `greenlet` module: `GreenletExit` is what killing a "
+                "green thread raises in it.",
+     .asyncio = "`asyncio.CancelledError` in the cancelled task",
+     .threading = "none: a thread cannot be killed; stop it with an `Event` it checks",
      .docs_url = kDocsSupport,
      .open_namespace = true},
     {.qualified_name = "eventlet.support.psycopg2_patcher",
@@ -2489,7 +2495,8 @@ constexpr ApiEntry kEntries[] = {
      .asyncio = "an ASGI server such as uvicorn (Flask through `asgiref.wsgi.WsgiToAsgi`) or "
                 "aiohttp",
      .threading = "a threaded WSGI server (gunicorn `gthread`, cheroot); `wsgiref` for development",
-     .docs_url = kDocsWsgi},
+     .docs_url = kDocsWsgi,
+     .open_namespace = true},
     {.qualified_name = "eventlet.wsgi.ChunkReadError",
      .kind = ApiKind::Exception,
      .rule_code = "EL101",

@@ -40,6 +40,10 @@ bool overlaps(const SourceRange& range, ByteSpan region) {
 
 }  // namespace
 
+bool decided_by_the_whole_module(const Finding& finding) {
+  return finding.qualified_name == "eventlet.patcher.monkey_patch";
+}
+
 namespace {
 
 // The whole file analysed, with the occurrences `state` keeps for its text.
@@ -53,7 +57,9 @@ std::vector<Finding> analyze_whole(const SyntaxTree& tree, ReuseState& state) {
   for (std::string_view name : model.candidate_attributes) state.searched_words.emplace(name);
   state.reusable = std::none_of(model.scopes.begin(), model.scopes.end(),
                                 [](const Scope& scope) { return !scope.wildcard_modules.empty(); });
-  return analyze_python(tree, model, {}, area);
+  std::vector<Finding> findings = analyze_python(tree, model, {}, area);
+  if (std::any_of(findings.begin(), findings.end(), decided_by_the_whole_module)) state.reusable = false;
+  return findings;
 }
 
 }  // namespace

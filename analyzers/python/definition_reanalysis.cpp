@@ -172,6 +172,7 @@ std::optional<std::vector<Finding>> reanalyse_definition(std::vector<Finding>& p
   }
   for (std::string_view name : model.candidate_names) state.searched_words.emplace(name);
   for (std::string_view name : model.candidate_attributes) state.searched_words.emplace(name);
+  if (std::any_of(findings.begin(), findings.end(), decided_by_the_whole_module)) state.reusable = false;
   return findings;
 }
 

@@ -21,7 +21,7 @@ inline std::string describe_findings(const std::vector<analyzers::Finding>& find
   return out.str();
 }
 
-// Same rules, ranges, messages, qualified names and related locations, in the same order.
+// Same rules, ranges, messages, qualified names, related locations and `# noqa` marks, in the same order.
 inline bool same_findings(const std::vector<analyzers::Finding>& a, const std::vector<analyzers::Finding>& b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
@@ -29,7 +29,7 @@ inline bool same_findings(const std::vector<analyzers::Finding>& a, const std::v
     const std::string_view code_b = b[i].rule != nullptr ? b[i].rule->code : "";
     if (code_a != code_b || !(a[i].range == b[i].range) || a[i].message != b[i].message ||
         a[i].qualified_name != b[i].qualified_name || a[i].related.has_value() != b[i].related.has_value() ||
-        (a[i].related && !(a[i].related->range == b[i].related->range)))
+        (a[i].related && !(a[i].related->range == b[i].related->range)) || a[i].suppression != b[i].suppression)
       return false;
   }
   return true;

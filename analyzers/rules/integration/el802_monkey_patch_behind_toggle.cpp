@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 #include "analyzers/parse/syntax_tree.h"
+#include "analyzers/python/syntax_path.h"
 #include "analyzers/rules/context_checks.h"
 
 namespace eventlet_lsp::analyzers {
@@ -29,7 +30,9 @@ constinit const RuleDefinition kRuleEL802{
         .what_it_does =
             "Reports `monkey_patch()` calls that only run under an `if` on an environment "
             "variable, a configuration option or an argument, such as `if "
-            "os.environ.get(\"MYAPP_USE_EVENTLET\"):`.",
+            "os.environ.get(\"MYAPP_USE_EVENTLET\"):`, and those in a module function that "
+            "the module only reaches through a mapping chosen at run time (celery's "
+            "`{'eventlet': _patch_eventlet, 'gevent': _patch_gevent}[pool]`).",
         .why_is_this_bad =
             "This is the state a migration aims for first: Eventlet can be switched off to test "
             "the plain behaviour. It is reported at information level to keep the remaining monkey "
@@ -94,6 +97,36 @@ bool names_a_toggle(const ReferenceContext& context, TSNode condition) {
   return false;
 }
 
+// `{'eventlet': _patch_eventlet, 'gevent': _patch_gevent}[pool]()` (celery's `-P eventlet`): a
+// module function that the module never calls by name, only puts in a mapping, runs when a choice
+// made at run time selects it. Methods are reached through objects: not judged here.
+bool selected_from_a_mapping(const ReferenceContext& context, TSNode function) {
+  const PythonGrammar& g = PythonGrammar::instance();
+  TSNode holder = ts_node_parent(function);
+  if (!ts_node_is_null(holder) && g.kind(holder) == NodeKind::DecoratedDefinition) return false;
+  if (!ts_node_is_null(holder) && g.kind(holder) == NodeKind::Block) {
+    TSNode owner = ts_node_parent(holder);
+    if (!ts_node_is_null(owner) && g.kind(owner) == NodeKind::ClassDefinition) return false;
+  }
+  TSNode name = ts_node_child_by_field_id(function, g.f_name);
+  if (ts_node_is_null(name)) return false;
+  const std::string_view word = context.tree.text(name);
+  static const TSFieldId f_value = g.f_value;
+  bool mapped = false;
+  for (std::uint32_t at : find_word(context.tree.source(), word)) {
+    if (at == ts_node_start_byte(name)) continue;
+    TSNode use = ts_node_descendant_for_byte_range(context.tree.root(), at, at + static_cast<std::uint32_t>(word.size()));
+    if (ts_node_is_null(use) || g.kind(use) != NodeKind::Identifier) continue;  // a string, a comment
+    TSNode parent = ts_node_parent(use);
+    if (ts_node_is_null(parent)) continue;
+    if (g.kind(parent) == NodeKind::Call && ts_node_eq(ts_node_child_by_field_id(parent, g.f_function), use))
+      return false;  // called by name somewhere: not only a run-time choice
+    if (std::string_view(ts_node_type(parent)) == "pair" && ts_node_eq(ts_node_child_by_field_id(parent, f_value), use))
+      mapped = true;
+  }
+  return mapped;
+}
+
 }  // namespace
 
 bool monkey_patch_behind_toggle(const ReferenceContext& context) {
@@ -104,7 +137,7 @@ bool monkey_patch_behind_toggle(const ReferenceContext& context) {
     const SyntaxFrame& child = frames[i];
     TSNode condition{};
     switch (frame.kind) {
-      case NodeKind::FunctionDefinition:
+      case NodeKind::FunctionDefinition: return selected_from_a_mapping(context, frame.node);
       case NodeKind::ClassDefinition:
       case NodeKind::Lambda: return false;  // the toggle must be inside the same body
       case NodeKind::IfStatement:
