@@ -80,13 +80,19 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
   FileAnalysis analysis;
   FileReport& report = analysis.report;
   report.path = std::move(path);
-  const SourceKind kind = source_kind(report.path);
+  SourceKind kind = source_kind(report.path);
+  TextFileKind text_kind = kind == SourceKind::Text ? text_file_kind(report.path) : TextFileKind::NotAudited;
   if (kind == SourceKind::NotAudited) {
-    // Only reached for files named explicitly: a directory walk never picks these.
-    analysis.report.problems.push_back(
-        {FileProblem::Kind::Unreadable, "not a Python source or a known configuration file: skipped"});
-    analysis.source = std::move(source);
-    return analysis;
+    // Only reached for files named explicitly: a directory walk never picks these. Requirement
+    // files go by many names (`deploy/deps.txt`), so one that reads as such is audited as one.
+    if (!looks_like_requirements(source)) {
+      analysis.report.problems.push_back(
+          {FileProblem::Kind::Unreadable, "not a Python source or a known configuration file: skipped"});
+      analysis.source = std::move(source);
+      return analysis;
+    }
+    kind = SourceKind::Text;
+    text_kind = TextFileKind::Requirements;
   }
   if (source.find('\0') != std::string::npos) {
     report.problems.push_back({FileProblem::Kind::NotUtf8, "binary file (NUL bytes): skipped"});
@@ -105,7 +111,7 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
                                          "): analysed as is, columns may be off"});
   }
   if (kind == SourceKind::Text) {
-    report.findings = analyze_text_file(text_file_kind(report.path), source, report.problems, options);
+    report.findings = analyze_text_file(text_kind, source, report.problems, options);
     analysis.source = std::move(source);
     return analysis;
   }
