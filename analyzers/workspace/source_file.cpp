@@ -99,7 +99,9 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
     return analysis;
   }
   report.analysed = true;
-  if (!(kind == SourceKind::Text ? mentions_eventlet_any_case(source) : mentions_eventlet(source))) {
+  // setup.py may name the distribution only as `Eventlet>=0.30`, like the text files.
+  const bool any_case = kind == SourceKind::Text || std::filesystem::path(report.path).filename() == "setup.py";
+  if (!(any_case ? mentions_eventlet_any_case(source) : mentions_eventlet(source))) {
     analysis.source = std::move(source);
     return analysis;
   }
