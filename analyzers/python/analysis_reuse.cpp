@@ -4,6 +4,7 @@
 
 #include "analyzers/python/binding_collector.h"
 #include "analyzers/python/definition_reanalysis.h"
+#include "analyzers/python/deployment_findings.h"
 #include "analyzers/python/python_analyzer.h"
 #include "analyzers/python/syntax_path.h"
 
@@ -55,6 +56,7 @@ std::vector<Finding> analyze_whole(const SyntaxTree& tree, ReuseState& state) {
   const ScopeModel model = collect_bindings(tree, area);
   for (std::string_view name : model.candidate_names) state.searched_words.emplace(name);
   for (std::string_view name : model.candidate_attributes) state.searched_words.emplace(name);
+  for (std::string_view word : kSetupRequirementKeywords) state.searched_words.emplace(word);
   state.reusable = std::none_of(model.scopes.begin(), model.scopes.end(),
                                 [](const Scope& scope) { return !scope.wildcard_modules.empty(); });
   std::vector<Finding> findings = analyze_python(tree, model, {}, area);

@@ -6,6 +6,7 @@
 
 #include "analyzers/core/line_starts.h"
 #include "analyzers/parse/statement_outline.h"
+#include "analyzers/python/deployment_findings.h"
 #include "analyzers/python/syntax_path.h"
 
 namespace eventlet_lsp::analyzers {
@@ -128,6 +129,17 @@ FocusedParse parse_focused(std::string source, PythonParser& parser) {
   }
   for (std::string_view needle : {std::string_view("EVENTLET_"), std::string_view("eventlet")}) {
     for (std::uint32_t at : find_all(source, needle)) offsets.push_back(at);  // strings too
+  }
+  // A requirement list may be passed to setup() by name: the call must be parsed too. One scan
+  // for what every kSetupRequirementKeywords word holds ("install_requires", "extras_require"...).
+  static_assert(std::ranges::all_of(kSetupRequirementKeywords,
+                                     [](std::string_view word) { return word.find("_require") != word.npos; }));
+  const std::size_t before_requirements = offsets.size();
+  for (std::uint32_t at : find_all(source, "_require")) offsets.push_back(at);
+  // Requirement names are case-insensitive (`"Eventlet>=0.30"`): in a file that passes
+  // requirements, the statements that spell it so are kept too.
+  if (offsets.size() > before_requirements) {
+    for (std::uint32_t at : find_all(source, "Eventlet")) offsets.push_back(at);
   }
   const auto spans = select_statements(source, offsets);
   std::size_t selected = 0;

@@ -7,6 +7,7 @@
 #include "analyzers/catalog/api_table.h"
 #include "analyzers/catalog/rule_registry.h"
 #include "analyzers/python/binding_collector.h"
+#include "analyzers/python/deployment_findings.h"
 #include "analyzers/python/literals.h"
 #include "analyzers/python/name_resolver.h"
 #include "analyzers/python/noqa.h"
@@ -76,6 +77,7 @@ class ReferenceReporter {
   std::vector<Finding> run() && {
     for (const NameUse& use : model_.uses) on_use(use);
     on_strings();
+    add_deployment_findings(tree_, area_, findings_);
     for (const ImportSite& site : model_.eventlet_imports) {
       const RuleDefinition& inventory = rule("EL001");
       Finding finding;

@@ -1,5 +1,6 @@
 #include <cctype>
 
+#include "analyzers/text_files/command_options.h"
 #include "analyzers/text_files/text_audits.h"
 
 namespace eventlet_lsp::analyzers {
@@ -7,30 +8,6 @@ namespace eventlet_lsp::analyzers {
 namespace {
 
 bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Finds "<option><separator>eventlet" in a line, where separator is spaces, '=' or nothing
-// (for short options); returns the [start, end) of the whole option or npos.
-std::pair<std::size_t, std::size_t> find_option(std::string_view line, std::string_view option) {
-  for (std::size_t at = line.find(option); at != std::string_view::npos;
-       at = line.find(option, at + 1)) {
-    if (at > 0 && !(line[at - 1] == ' ' || line[at - 1] == '\t' || line[at - 1] == '"' ||
-                    line[at - 1] == '\'' || line[at - 1] == '[' || line[at - 1] == ','))
-      continue;
-    std::size_t i = at + option.size();
-    const bool short_option = option.size() == 2;
-    std::size_t spaces = 0;
-    while (i < line.size() && (line[i] == ' ' || line[i] == '=' || line[i] == '"' ||
-                               line[i] == '\'' || line[i] == ',')) {
-      ++i;
-      ++spaces;
-    }
-    if (spaces == 0 && !short_option) continue;  // --pool-size is not --pool
-    if (line.substr(i, 8) != "eventlet") continue;
-    if (i + 8 < line.size() && is_word(line[i + 8])) continue;
-    return {at, i + 8};
-  }
-  return {std::string_view::npos, std::string_view::npos};
-}
 
 // `key = eventlet` / `key: eventlet` / `key="eventlet"` in a configuration line.
 std::pair<std::size_t, std::size_t> find_setting(std::string_view line, std::string_view key) {
@@ -51,29 +28,48 @@ std::pair<std::size_t, std::size_t> find_setting(std::string_view line, std::str
   return {at, i + 8};
 }
 
+// A physical line ending in a backslash (shell, Dockerfile, systemd) or a caret (cmd.exe) goes
+// on on the next one.
+bool continues(std::string_view text, std::size_t line_end) {
+  std::size_t last = line_end;
+  if (last > 0 && text[last - 1] == '\r') --last;
+  return last > 0 && (text[last - 1] == '\\' || text[last - 1] == '^');
+}
+
 }  // namespace
+
+std::vector<LineSpan> logical_lines(std::string_view text) {
+  std::vector<LineSpan> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    while (end != std::string_view::npos && continues(text, end)) end = text.find('\n', end + 1);
+    if (end == std::string_view::npos) end = text.size();
+    lines.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end)});
+    start = end + 1;
+  }
+  return lines;
+}
 
 void audit_command_lines(TextFindings& findings) {
   const std::string_view text = findings.text();
-  std::uint32_t line_start = 0;
-  while (line_start <= text.size()) {
-    std::size_t found = text.find('\n', line_start);
-    const auto line_end = static_cast<std::uint32_t>(found == std::string_view::npos ? text.size() : found);
-    const std::string_view line = text.substr(line_start, line_end - line_start);
-    auto add = [&](std::string_view code, std::pair<std::size_t, std::size_t> match) {
+  for (const LineSpan span : logical_lines(text)) {
+    const std::string_view line = text.substr(span.start, span.end - span.start);
+    auto add = [&](std::string_view code, std::size_t start, std::size_t end) {
+      findings.add(code, span.start + static_cast<std::uint32_t>(start), span.start + static_cast<std::uint32_t>(end));
+    };
+    // A command that runs gunicorn (celery), even over continuation lines: its -k (-P) options.
+    for (const EventletProgram& program : kEventletPrograms) {
+      if (!mentions_program(line, program)) continue;
+      for (const OptionSpan option : find_eventlet_options(line, program)) add(program.code, option.start, option.end);
+    }
+    auto add_setting = [&](std::string_view code, std::pair<std::size_t, std::size_t> match) {
       if (match.first == std::string_view::npos) return false;
-      findings.add(code, line_start + static_cast<std::uint32_t>(match.first),
-                   line_start + static_cast<std::uint32_t>(match.second));
+      add(code, match.first, match.second);
       return true;
     };
-    if (line.find("gunicorn") != std::string_view::npos) {
-      add("EL102", find_option(line, "-k")) || add("EL102", find_option(line, "--worker-class"));
-    }
-    add("EL102", find_setting(line, "worker_class")) || add("EL102", find_setting(line, "worker-class"));
-    if (line.find("celery") != std::string_view::npos) {
-      add("EL903", find_option(line, "-P")) || add("EL903", find_option(line, "--pool"));
-    }
-    add("EL903", find_setting(line, "worker_pool")) || add("EL903", find_setting(line, "CELERYD_POOL"));
+    add_setting("EL102", find_setting(line, "worker_class")) || add_setting("EL102", find_setting(line, "worker-class"));
+    add_setting("EL903", find_setting(line, "worker_pool")) || add_setting("EL903", find_setting(line, "CELERYD_POOL"));
     // EVENTLET_HUB=asyncio, ${EVENTLET_NO_GREENDNS}, "EVENTLET_THREADPOOL_SIZE": 4
     for (std::size_t at = line.find("EVENTLET_"); at != std::string_view::npos;
          at = line.find("EVENTLET_", at + 1)) {
@@ -84,12 +80,9 @@ void audit_command_lines(TextFindings& findings) {
                                    line[end] == '_'))
         ++end;
       if (end == at + 9) continue;
-      findings.add("EL904", line_start + static_cast<std::uint32_t>(at),
-                   line_start + static_cast<std::uint32_t>(end));
+      add("EL904", at, end);
       at = end - 1;
     }
-    if (line_end == text.size()) break;
-    line_start = line_end + 1;
   }
 }
 

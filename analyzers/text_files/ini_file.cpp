@@ -1,3 +1,4 @@
+#include <cctype>
 #include <string>
 
 #include "analyzers/text_files/text_audits.h"
@@ -8,7 +9,7 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 
-enum class ValueKind { None, Requirements, Concurrency };
+enum class ValueKind { None, Requirements, ToxDeps, Concurrency };
 
 // Which INI values hold what, per file kind.
 ValueKind value_kind(TextFileKind kind, std::string_view section, std::string_view key) {
@@ -22,8 +23,21 @@ ValueKind value_kind(TextFileKind kind, std::string_view section, std::string_vi
     if (section == "options.extras_require" || section == "extras") return ValueKind::Requirements;
   }
   if (kind == TextFileKind::ToxIni && section.starts_with("testenv") && key == "deps")
-    return ValueKind::Requirements;
+    return ValueKind::ToxDeps;
   return ValueKind::None;
+}
+
+// tox's factor conditions before a dependency (`py38: dep`, `!py27: dep`,
+// `{py310,py311}-oldest: dep`): where the dependency starts. tox reads `^[\w{}.!,-]+:\s+`.
+std::uint32_t after_tox_factors(std::string_view text, std::uint32_t start, std::uint32_t end) {
+  std::uint32_t i = start;
+  while (i < end && (std::isalnum(static_cast<unsigned char>(text[i])) ||
+                     std::string_view("_{}.!,-").find(text[i]) != std::string_view::npos))
+    ++i;
+  if (i == start || i + 1 >= end || text[i] != ':' || !is_space(text[i + 1])) return start;
+  ++i;
+  while (i < end && is_space(text[i])) ++i;
+  return i;
 }
 
 // Audits one physical line's share of a value: text[start, end).
@@ -35,9 +49,10 @@ void audit_value(TextFindings& findings, ValueKind kind, std::uint32_t start, st
       break;
     }
   }
-  if (kind == ValueKind::Requirements) {
+  if (kind == ValueKind::Requirements || kind == ValueKind::ToxDeps) {
     while (start < end && is_space(text[start])) ++start;
     while (end > start && is_space(text[end - 1])) --end;
+    if (kind == ValueKind::ToxDeps) start = after_tox_factors(text, start, end);
     if (start < end && text[start] != '-' &&
         requirement_names_eventlet(text.substr(start, end - start)))
       findings.add("EL901", start, end);

@@ -22,4 +22,17 @@ void audit_pyproject(TextFindings& findings, std::vector<FileProblem>& problems)
 // environment variables (EL904).
 void audit_command_lines(TextFindings& findings);
 
+// Any text: a variable holding gunicorn's (celery's) Eventlet option, `DAEMON_ARGS=-k eventlet`,
+// when a gunicorn (celery) command line of the same file expands it (`$DAEMON_ARGS`), or when
+// the program reads it itself (GUNICORN_CMD_ARGS, CELERYD_OPTS): EL102 (EL903) on the option.
+void audit_option_variables(TextFindings& findings);
+
+// The logical lines of a command file: physical lines joined by a trailing backslash (shell,
+// Dockerfile, systemd) or caret (cmd.exe). [start, end) of the text, without the last newline.
+struct LineSpan {
+  std::uint32_t start = 0;
+  std::uint32_t end = 0;
+};
+std::vector<LineSpan> logical_lines(std::string_view text);
+
 }  // namespace eventlet_lsp::analyzers

@@ -80,20 +80,28 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
   FileAnalysis analysis;
   FileReport& report = analysis.report;
   report.path = std::move(path);
-  const SourceKind kind = source_kind(report.path);
+  SourceKind kind = source_kind(report.path);
+  TextFileKind text_kind = kind == SourceKind::Text ? text_file_kind(report.path) : TextFileKind::NotAudited;
   if (kind == SourceKind::NotAudited) {
-    // Only reached for files named explicitly: a directory walk never picks these.
-    analysis.report.problems.push_back(
-        {FileProblem::Kind::Unreadable, "not a Python source or a known configuration file: skipped"});
-    analysis.source = std::move(source);
-    return analysis;
+    // Only reached for files named explicitly: a directory walk never picks these. Requirement
+    // files go by many names (`deploy/deps.txt`), so one that reads as such is audited as one.
+    if (!looks_like_requirements(source)) {
+      analysis.report.problems.push_back(
+          {FileProblem::Kind::Unreadable, "not a Python source or a known configuration file: skipped"});
+      analysis.source = std::move(source);
+      return analysis;
+    }
+    kind = SourceKind::Text;
+    text_kind = TextFileKind::Requirements;
   }
   if (source.find('\0') != std::string::npos) {
     report.problems.push_back({FileProblem::Kind::NotUtf8, "binary file (NUL bytes): skipped"});
     return analysis;
   }
   report.analysed = true;
-  if (!(kind == SourceKind::Text ? mentions_eventlet_any_case(source) : mentions_eventlet(source))) {
+  // setup.py may name the distribution only as `Eventlet>=0.30`, like the text files.
+  const bool any_case = kind == SourceKind::Text || std::filesystem::path(report.path).filename() == "setup.py";
+  if (!(any_case ? mentions_eventlet_any_case(source) : mentions_eventlet(source))) {
     analysis.source = std::move(source);
     return analysis;
   }
@@ -105,7 +113,7 @@ FileAnalysis analyze_source(std::string path, std::string source, PythonParser& 
                                          "): analysed as is, columns may be off"});
   }
   if (kind == SourceKind::Text) {
-    report.findings = analyze_text_file(text_file_kind(report.path), source, report.problems, options);
+    report.findings = analyze_text_file(text_kind, source, report.problems, options);
     analysis.source = std::move(source);
     return analysis;
   }

@@ -784,5 +784,60 @@ TEST_F(CliRobustness, ExplicitProblemFilesAreAuditedOrWarnedAbout) {
   EXPECT_EQ(parse_json(binary), json::array());
 }
 
+// Deployment files: a setup.py whose requirement has a line of its own (the batch audit parses
+// only some statements of a Python file), a Dockerfile, a nested requirements file, a systemd
+// unit, and a requirements file named explicitly under a name the tool does not know.
+TEST(CliDeploymentFiles, CheckFindsThem) {
+  TempDir dir;
+  std::string setup_py =
+      "import setuptools\n"
+      "\n"
+      "setuptools.setup(\n"
+      "    name='demo',\n"
+      "    install_requires=[\n"
+      "        'requests',\n"
+      "        'eventlet>=0.30',\n"
+      "    ],\n"
+      ")\n";
+  // Enough other code that the setup() call is a small part of the file.
+  for (int i = 0; i < 40; ++i) setup_py += "\n\ndef helper_" + std::to_string(i) + "(value):\n    return value * 2\n";
+  dir.write("setup.py", setup_py);
+  dir.write("Dockerfile", "FROM python:3.12\nCMD [\"gunicorn\", \"-k\", \"eventlet\", \"app:app\"]\n");
+  dir.write("requirements/py3/prod.txt", "eventlet==0.36.1\n");
+  dir.write("deploy/web.service",
+            "[Service]\nEnvironment=\"DAEMON_ARGS=-k eventlet\"\nExecStart=/srv/bin/gunicorn $DAEMON_ARGS app:app\n");
+  dir.write("deploy/deps.txt", "requests\neventlet\n");
+  dir.write("deploy/notes.txt", "eventlet\nWe are moving off eventlet.\n");
+
+  const ProcessResult result = run_check({"--format", "json", "."}, dir.path());
+  EXPECT_EQ(result.exit_code, 1) << result.describe();
+  const json findings = parse_json(result);
+  const auto expect_finding = [&](const std::string& path, const std::string& code, int line, int column, int end_column) {
+    const json* finding = find_finding(findings, path, code);
+    ASSERT_NE(finding, nullptr) << path << " " << code << " missing from:\n" << result.out;
+    EXPECT_EQ(finding->at("line"), line) << path;
+    EXPECT_EQ(finding->at("column"), column) << path;
+    EXPECT_EQ(finding->at("end_line"), line) << path;
+    EXPECT_EQ(finding->at("end_column"), end_column) << path;
+  };
+  expect_finding("setup.py", "EL901", 7, 9, 25);
+  expect_finding("Dockerfile", "EL102", 2, 19, 33);
+  expect_finding("requirements/py3/prod.txt", "EL901", 1, 1, 17);
+  expect_finding("deploy/web.service", "EL102", 2, 26, 37);
+  // A directory walk audits only the files whose name says what they are.
+  EXPECT_EQ(paths_in(findings), (std::set<std::string>{"setup.py", "Dockerfile", "requirements/py3/prod.txt",
+                                                       "deploy/web.service"}));
+
+  // Named explicitly, a file that reads as a requirements file is audited as one; prose is not.
+  const ProcessResult named = run_check({"--format", "json", "deploy/deps.txt", "deploy/notes.txt"}, dir.path());
+  EXPECT_EQ(named.exit_code, 1) << named.describe();
+  const json named_findings = parse_json(named);
+  ASSERT_EQ(named_findings.size(), 1u) << named.out;
+  EXPECT_EQ(named_findings[0].at("path"), "deploy/deps.txt");
+  EXPECT_EQ(named_findings[0].at("code"), "EL901");
+  EXPECT_EQ(named_findings[0].at("line"), 2);
+  EXPECT_EQ(warnings_about(named.err, "deploy/notes.txt").size(), 1u) << named.err;
+}
+
 }  // namespace
 }  // namespace eventlet_lsp

@@ -143,5 +143,27 @@ TEST_F(AnalysisAfterEdit, KeystrokesThroughAnUnclosedBracketGiveANewAnalysisFind
   EXPECT_FALSE(document_->tree.has_error());
 }
 
+// A requirement list passed to setup() by name: the finding sits on the list, the keyword that
+// makes it a requirement is in another statement, and neither says "eventlet" in the call.
+TEST_F(AnalysisAfterEdit, RenamingASetupKeywordIsNotCarriedOver) {
+  open("from setuptools import setup\n"
+       "requires = ['eventlet']\n"
+       "setup(install_requires=requires)\n");
+  ASSERT_EQ(findings_.size(), 1u);
+  EXPECT_EQ(findings_[0].rule->code, "EL901");
+  EXPECT_NE(edit(change(2, 6, 2, 22, "platforms")), AnalysisReuse::CarriedOver);
+  EXPECT_EQ(findings_[0].rule->code, "EL003");  // now only a string naming eventlet
+  EXPECT_NE(edit(change(2, 6, 2, 15, "install_requires")), AnalysisReuse::CarriedOver);
+  EXPECT_EQ(findings_[0].rule->code, "EL901");
+}
+
+TEST_F(AnalysisAfterEdit, RenamingTheProgramOfACommandIsNotCarriedOver) {
+  open("ARGS = ['gunicorn', '-k', 'eventlet']\n");
+  ASSERT_EQ(findings_.size(), 1u);
+  edit(change(0, 9, 0, 17, "uwsgi"));
+  ASSERT_EQ(findings_.size(), 1u);
+  EXPECT_EQ(findings_[0].rule->code, "EL003");
+}
+
 }  // namespace
 }  // namespace eventlet_lsp

@@ -63,6 +63,24 @@ TEST(TextFileKindTest, RequirementFiles) {
   EXPECT_EQ(text_file_kind("pkg/requirements-dev.in"), TextFileKind::Requirements);
 }
 
+TEST(TextFileKindTest, RequirementFilesByOtherNames) {
+  // Any depth below a folder named requirements.
+  EXPECT_EQ(text_file_kind("requirements/py3/dev.txt"), TextFileKind::Requirements);
+  EXPECT_EQ(text_file_kind("/repo/requirements/a/b/test.in"), TextFileKind::Requirements);
+  // The *-requires files of older (pbr) projects, with or without .txt.
+  EXPECT_EQ(text_file_kind("tools/pip-requires"), TextFileKind::Requirements);
+  EXPECT_EQ(text_file_kind("tools/test-requires"), TextFileKind::Requirements);
+  EXPECT_EQ(text_file_kind("test-requires.txt"), TextFileKind::Requirements);
+  EXPECT_EQ(text_file_kind("constraints-py3.11.txt"), TextFileKind::Requirements);
+  EXPECT_EQ(text_file_kind("requirements-dev.in"), TextFileKind::Requirements);
+  // Near misses.
+  EXPECT_EQ(text_file_kind("notrequirements/dev.txt"), TextFileKind::NotAudited);
+  EXPECT_EQ(text_file_kind("requirements/README.md"), TextFileKind::NotAudited);
+  EXPECT_EQ(text_file_kind("docs/requires.txt"), TextFileKind::NotAudited);
+  EXPECT_EQ(text_file_kind("Makefile.in"), TextFileKind::NotAudited);
+  EXPECT_EQ(text_file_kind("pip-requires.sh"), TextFileKind::Other);
+}
+
 TEST(TextFileKindTest, ConfigurationFiles) {
   EXPECT_EQ(text_file_kind("setup.cfg"), TextFileKind::SetupCfg);
   EXPECT_EQ(text_file_kind("src/setup.cfg"), TextFileKind::SetupCfg);
@@ -80,6 +98,12 @@ TEST(TextFileKindTest, CommandLineAndEnvironmentFiles) {
   EXPECT_EQ(text_file_kind("values.yaml"), TextFileKind::Other);
   EXPECT_EQ(text_file_kind("deploy/app.service"), TextFileKind::Other);
   EXPECT_EQ(text_file_kind(".env"), TextFileKind::Other);
+  EXPECT_EQ(text_file_kind(".env.production"), TextFileKind::Other);
+  EXPECT_EQ(text_file_kind("deploy/web.env"), TextFileKind::Other);
+  EXPECT_EQ(text_file_kind("Procfile.dev"), TextFileKind::Other);
+  EXPECT_EQ(text_file_kind("deploy/supervisord.conf"), TextFileKind::Other);
+  EXPECT_EQ(text_file_kind("bin/start.cmd"), TextFileKind::Other);
+  EXPECT_EQ(text_file_kind("start.bat"), TextFileKind::Other);
 }
 
 TEST(TextFileKindTest, NotAudited) {
@@ -144,6 +168,33 @@ TEST(RequirementsTest, EveryRequirementsFileKindIsAudited) {
   EXPECT_EQ(audit("requirements/dev.txt", text), expected);
   EXPECT_EQ(audit("test-requirements.txt", text), expected);
   EXPECT_EQ(audit("constraints.txt", text), expected);
+}
+
+TEST(RequirementsTest, ContentThatReadsAsRequirements) {
+  EXPECT_TRUE(looks_like_requirements("eventlet>=0.30\n"));
+  EXPECT_TRUE(looks_like_requirements(
+      "# deploy pins\n"
+      "-r base.txt\n"
+      "--index-url https://pypi.example.com/simple\n"
+      "requests[socks] ; python_version < \"3.13\"\n"
+      "greenlet (>=3.0)\n"
+      "eventlet==0.36.1 \\\n"
+      "    --hash=sha256:abc\n"
+      "foo @ https://example.com/foo.tar.gz\n"
+      "https://example.com/bar.whl\n"
+      "\n"
+      "oslo.config~=9.0  # the config library\n"));
+}
+
+TEST(RequirementsTest, ContentThatDoesNotReadAsRequirements) {
+  EXPECT_FALSE(looks_like_requirements(""));
+  EXPECT_FALSE(looks_like_requirements("# nothing but comments\n\n"));
+  EXPECT_FALSE(looks_like_requirements("-r base.txt\n"));  // options only: no requirement
+  EXPECT_FALSE(looks_like_requirements("This service runs on eventlet.\n"));
+  EXPECT_FALSE(looks_like_requirements("eventlet is deprecated\n"));
+  EXPECT_FALSE(looks_like_requirements("eventlet>=0.30\nSee the wiki for the pins.\n"));
+  EXPECT_FALSE(looks_like_requirements("[section]\nkey = eventlet\n"));
+  EXPECT_FALSE(looks_like_requirements(std::string_view("eventlet\0\n", 10)));
 }
 
 TEST(RequirementsTest, LastLineWithoutNewline) {
@@ -236,6 +287,36 @@ TEST(ToxIniTest, DepsAndSetenv) {
                                         at("EL901", 12, 7, 15),
                                         at("EL902", 15, 14, 22),
                                     }));
+}
+
+TEST(ToxIniTest, DepsWithFactorConditions) {
+  const std::string text =
+      "[testenv]\n"                                                // 0
+      "deps =\n"                                                   // 1
+      "    {py3.10,py3.11}-oldest: eventlet==0.33.3\n"             // 2
+      "    py38: eventlet>=0.30\n"                                 // 3
+      "    !py27: eventlet\n"                                      // 4
+      "    py38,py39: Eventlet[dnspython]  # green\n"              // 5
+      "    {py38}-eventlet: pytest\n"                              // 6: a factor named eventlet
+      "    eventlet: pytest\n"                                     // 7: the same
+      "    py38:eventlet\n"                                        // 8: tox wants a blank after ':'
+      "    eventlet @ https://example.com/eventlet.tar.gz\n"       // 9
+      "    py38: eventlet-foo\n"                                   // 10
+      "[testenv:lint]\n"                                           // 11
+      "deps = py311: eventlet\n";                                  // 12
+  EXPECT_EQ(audit("tox.ini", text), (Hits{
+                                        at("EL901", 2, 28, 44),
+                                        at("EL901", 3, 10, 24),
+                                        at("EL901", 4, 11, 19),
+                                        at("EL901", 5, 15, 34),
+                                        at("EL901", 9, 4, 50),
+                                        at("EL901", 12, 14, 22),
+                                    }));
+}
+
+TEST(ToxIniTest, FactorConditionsAreToxOnly) {
+  // setup.cfg has no factors: `py38: eventlet` there is no requirement of eventlet.
+  EXPECT_EQ(audit("setup.cfg", "[options]\ninstall_requires =\n    py38: eventlet\n"), Hits{});
 }
 
 TEST(ToxIniTest, DepsOutsideTestenvAreNotDependencies) {
@@ -440,6 +521,116 @@ TEST(CommandLinesTest, RunInEveryAuditedKind) {
             (Hits{at("EL901", 0, 0, 8), at("EL904", 1, 2, 14)}));
   EXPECT_EQ(audit("tox.ini", "[testenv]\ncommands = gunicorn -k eventlet app\n"),
             (Hits{at("EL102", 1, 20, 31)}));
+}
+
+TEST(CommandLinesTest, ContinuationLinesBelongToTheirCommand) {
+  const std::string text =
+      "#!/bin/sh\n"                           // 0
+      "exec gunicorn \\\n"                   // 1
+      "    --worker-class eventlet \\\n"     // 2
+      "    --bind 0.0.0.0:8000 app:app\n"     // 3
+      "celery -A proj worker \\\n"          // 4
+      "  --loglevel=info \\\n"              // 5
+      "  -P eventlet\n"                      // 6
+      "serve -k eventlet \\\n"             // 7: neither gunicorn nor celery
+      "  --port 80\n"                       // 8
+      "gunicorn --bind 0.0.0.0 app:app\n"   // 9
+      "  -k eventlet\n";                     // 10: no continuation: another command
+  EXPECT_EQ(audit("run.sh", text), (Hits{at("EL102", 2, 4, 27), at("EL903", 6, 2, 13)}));
+}
+
+TEST(CommandLinesTest, DockerfileExecAndShellForms) {
+  const std::string text =
+      "FROM python:3.12\n"                                                      // 0
+      "CMD [\"gunicorn\", \\\n"                                               // 1
+      "     \"-k\", \"eventlet\", \"app:app\"]\n"                              // 2
+      "ENTRYPOINT [\"celery\", \"-A\", \"proj\", \"worker\", \"-P\", \"eventlet\"]\n"  // 3
+      "CMD [\"gunicorn\", \"--worker-class=eventlet\", \"app:app\"]\n"          // 4
+      "CMD gunicorn -k eventlet app:app\n"                                      // 5
+      "CMD [\"gunicorn\", \"-k\", \"eventlet_foo\", \"app:app\"]\n"             // 6
+      "CMD [\"celery\", \"worker\", \"--pool-size\", \"eventlet\"]\n"           // 7
+      "CMD [\"serve\", \"-k\", \"eventlet\"]\n";                                // 8
+  EXPECT_EQ(audit("Dockerfile", text), (Hits{
+                                           at("EL102", 2, 6, 20),
+                                           at("EL903", 3, 47, 61),
+                                           at("EL102", 4, 18, 41),
+                                           at("EL102", 5, 13, 24),
+                                       }));
+}
+
+TEST(CommandLinesTest, SupervisordPrograms) {
+  const std::string text =
+      "[program:web]\n"                                                      // 0
+      "command=/srv/venv/bin/gunicorn -k eventlet app:app\n"                 // 1
+      "[program:worker]\n"                                                   // 2
+      "command=celery -A proj worker --pool=eventlet --concurrency=500\n"    // 3
+      "[program:other]\n"                                                    // 4
+      "command=/usr/bin/rsync -k eventlet\n";                                // 5
+  EXPECT_EQ(audit("deploy/supervisord.conf", text), (Hits{at("EL102", 1, 31, 42), at("EL903", 3, 30, 45)}));
+}
+
+TEST(CommandLinesTest, WindowsCommandFiles) {
+  const std::string text =
+      "@echo off\n"                                  // 0
+      "set DAEMON_ARGS=-k eventlet --workers 4\n"    // 1
+      "set \"WORKER_ARGS=-P eventlet\"\n"            // 2
+      "set OTHER=-k eventlet\n"                      // 3: never expanded
+      "gunicorn %DAEMON_ARGS% app:app\n"             // 4
+      "celery -A proj worker %WORKER_ARGS% ^\n"      // 5
+      "  --loglevel=info\n"                          // 6
+      "gunicorn -keventlet app:app\n";               // 7
+  const Hits expected{at("EL102", 1, 16, 27), at("EL903", 2, 17, 28), at("EL102", 7, 9, 19)};
+  EXPECT_EQ(audit("bin/start.cmd", text), expected);
+  EXPECT_EQ(audit("start.bat", text), expected);
+}
+
+TEST(OptionVariablesTest, SystemdUnit) {
+  const std::string text =
+      "[Unit]\n"                                                            // 0
+      "Description=web\n"                                                   // 1
+      "[Service]\n"                                                         // 2
+      "Environment=\"DAEMON_ARGS=-k eventlet --workers 4\" \"LANG=C\"\n"     // 3
+      "Environment=UNUSED_ARGS=-k eventlet\n"                               // 4: never expanded
+      "Environment=\"WRONG_PROGRAM=-P eventlet\"\n"                          // 5: celery's option
+      "EnvironmentFile=/etc/default/web\n"                                  // 6
+      "ExecStart=/srv/venv/bin/gunicorn $DAEMON_ARGS ${WRONG_PROGRAM} \\\n"  // 7
+      "    app:app\n"                                                       // 8
+      "ExecReload=/bin/kill -HUP $MAINPID\n";                               // 9
+  EXPECT_EQ(audit("deploy/web.service", text), (Hits{at("EL102", 3, 25, 36)}));
+}
+
+TEST(OptionVariablesTest, VariablesTheProgramsReadThemselves) {
+  // An environment file: the unit that reads it is elsewhere, but gunicorn reads
+  // GUNICORN_CMD_ARGS itself, and CELERYD_OPTS is Celery's daemon options variable.
+  const std::string text =
+      "GUNICORN_CMD_ARGS=\"--worker-class=eventlet --workers 4\"\n"   // 0
+      "CELERYD_OPTS=\"--time-limit=300 --pool=eventlet\"\n"           // 1
+      "DAEMON_OPTS=-k eventlet\n"                                     // 2: expanded nowhere here
+      "export SERVE_ARGS=\"-k eventlet\"\n";                          // 3
+  EXPECT_EQ(audit("deploy/web.env", text), (Hits{at("EL102", 0, 19, 42), at("EL903", 1, 31, 46)}));
+}
+
+TEST(OptionVariablesTest, InitScript) {
+  const std::string text =
+      "#!/bin/sh\n"                                                                          // 0
+      "DAEMON=/srv/venv/bin/gunicorn\n"                                                      // 1
+      "DAEMON_ARGS=\"--bind=0.0.0.0:8000 -k eventlet\"\n"                                    // 2
+      "CELERY_ARGS=\"--loglevel=info -P eventlet\"\n"                                        // 3
+      "SSH_ARGS=\"-k eventlet\"\n"                                                           // 4
+      "LATE_ARGS=\"--workers 4\"; other -k eventlet\n"                                       // 5: not in the value
+      "start-stop-daemon --start --exec /srv/venv/bin/gunicorn -- ${DAEMON_ARGS} $LATE_ARGS\n"  // 6
+      "exec celery -A proj worker $CELERY_ARGS\n"                                            // 7
+      "ssh $SSH_ARGS host\n";                                                                // 8
+  EXPECT_EQ(audit("etc/init.d/web.sh", text), (Hits{at("EL102", 2, 33, 44), at("EL903", 3, 29, 40)}));
+}
+
+TEST(OptionVariablesTest, ToxSetenvExpandedInCommands) {
+  const std::string text =
+      "[testenv]\n"
+      "setenv =\n"
+      "    WEB_ARGS = -k eventlet\n"
+      "commands = gunicorn {env:WEB_ARGS} app:app\n";
+  EXPECT_EQ(audit("tox.ini", text), (Hits{at("EL102", 2, 15, 26)}));
 }
 
 TEST(TextFindingsTest, FindingsCarryRuleSeverityAndMessage) {

@@ -23,9 +23,13 @@ constinit const RuleDefinition kRuleEL901{
         "example with `pipdeptree`) and keep it out with a constraints file.",
     .docs = {
         .what_it_does =
-            "Reports Eventlet declared as a dependency: lines in `requirements*.txt` files, "
-            "`install_requires` or extras in `setup.cfg`, and `dependencies` or optional "
-            "dependencies in `pyproject.toml`.",
+            "Reports Eventlet declared as a dependency: lines in requirements files "
+            "(`requirements*.txt`, `constraints*.txt`, `requirements*.in`, anything below a "
+            "`requirements/` folder, `*-requires`, or a file named on the command line that reads "
+            "as one), `install_requires` or extras in `setup.cfg` and in the `setup()` call of "
+            "`setup.py` (lists passed by name included), `deps` of `tox.ini` (after factor "
+            "conditions such as `py38:`), and `dependencies` or optional dependencies in "
+            "`pyproject.toml`.",
         .why_is_this_bad =
             "The requirement is the last thing to go: it stays until every usage in the code is "
             "migrated. Listing it keeps the end goal visible, and it flags libraries that pull "

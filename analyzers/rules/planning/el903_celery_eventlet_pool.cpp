@@ -22,8 +22,9 @@ constinit const RuleDefinition kRuleEL903{
     .docs = {
         .what_it_does =
             "Reports Celery worker settings that use the eventlet execution pool: `-P eventlet` or "
-            "`--pool=eventlet` on a `celery worker` command line, and `worker_pool = \"eventlet\"` "
-            "in the Celery configuration.",
+            "`--pool=eventlet` on a `celery worker` command line (also in a variable the command "
+            "expands, in `CELERYD_OPTS`, and in a Python string or argument list that runs "
+            "celery), and `worker_pool = \"eventlet\"` in the Celery configuration.",
         .why_is_this_bad =
             "The eventlet pool monkey-patches the worker process, so every task runs in a green "
             "thread and may depend on patched I/O without ever importing Eventlet. Switching the "

@@ -25,8 +25,9 @@ constinit const RuleDefinition kRuleEL904{
         .what_it_does =
             "Reports Eventlet's environment variables (`EVENTLET_HUB`, `EVENTLET_THREADPOOL_SIZE`, "
             "`EVENTLET_NO_GREENDNS` and the other `EVENTLET_*` names) in configuration files, "
-            "shell scripts, `tox.ini`, and as Python string literals such as "
-            "`os.environ[\"EVENTLET_HUB\"]`.",
+            "shell scripts, `tox.ini`, as Python string literals such as "
+            "`os.environ[\"EVENTLET_HUB\"]`, and as keyword names such as "
+            "`os.environ.update(EVENTLET_NO_GREENDNS=\"yes\")`.",
         .why_is_this_bad =
             "These variables change how Eventlet behaves (which hub it uses, how many native "
             "threads tpool starts, whether name resolution is green) without any code mentioning "

@@ -25,8 +25,13 @@ constinit const RuleDefinition kRuleEL102{
     .docs = {
         .what_it_does =
             "Reports gunicorn settings that use the eventlet worker: `-k eventlet` or "
-            "`--worker-class eventlet` on a command line (Procfile, Dockerfile, shell script, "
-            "systemd unit) and `worker_class = \"eventlet\"` in a gunicorn configuration file.",
+            "`--worker-class eventlet` on a command line (Procfile, Dockerfile in shell or JSON "
+            "exec form, shell and `.cmd` scripts, supervisord and systemd units, continuation "
+            "lines included), in a variable that a gunicorn command line of the same file expands "
+            "(`Environment=\"DAEMON_ARGS=-k eventlet\"` with `$DAEMON_ARGS`) or in "
+            "`GUNICORN_CMD_ARGS`, in a Python string or argument list that runs gunicorn "
+            "(`subprocess.run([\"gunicorn\", \"-k\", \"eventlet\", ...])`), and "
+            "`worker_class = \"eventlet\"` in a gunicorn configuration file.",
         .why_is_this_bad =
             "The eventlet worker monkey-patches the whole process and runs each request in a green "
             "thread, so the application depends on Eventlet even if its code never imports it. "
