@@ -9,6 +9,7 @@
 #include "analyzers/workspace/check_runner.h"
 #include "analyzers/workspace/file_discovery.h"
 #include "protocol/position/line_index.h"
+#include "server/cli/command_paths.h"
 #include "server/cli/progress_bar.h"
 
 namespace eventlet_lsp::server {
@@ -81,6 +82,9 @@ int run_check_command(const CheckOptions& options) {
   std::vector<fs::path> roots;
   for (const std::string& path : options.paths) roots.emplace_back(path);
   if (roots.empty()) roots.emplace_back(".");
+  // A path that does not exist is the user's error, said as one; the others are still checked.
+  const bool missing_root = drop_missing_roots(roots);
+  if (roots.empty()) return 2;
 
   auto settings_for = [&](const fs::path& path) -> const Settings* {
     std::error_code error;
@@ -149,7 +153,7 @@ int run_check_command(const CheckOptions& options) {
     case ReportFormat::Github: write_github_report(std::cout, report); break;
   }
   std::cout.flush();
-  if (missing_path) return 2;
+  if (missing_path || missing_root) return 2;
   if (!report.findings.empty() && !options.exit_zero) return 1;
   return 0;
 }

@@ -12,6 +12,7 @@
 #include "analyzers/fixes/fix_engine.h"
 #include "analyzers/workspace/file_discovery.h"
 #include "analyzers/workspace/source_file.h"
+#include "server/cli/command_paths.h"
 #include "server/cli/unified_diff.h"
 
 namespace eventlet_lsp::server {
@@ -68,6 +69,9 @@ int run_fix_command(const FixOptions& options) {
   analyzers::ConfigResolver resolver(options.overrides, explicit_config, options.isolated);
   std::vector<fs::path> roots(options.paths.begin(), options.paths.end());
   if (roots.empty()) roots.emplace_back(".");
+  // A path that does not exist is the user's error, said as one: nothing is "applied" to it.
+  const bool missing_root = drop_missing_roots(roots);
+  if (roots.empty()) return 2;
   auto settings_for = [&](const fs::path& path) {
     std::error_code error;
     const fs::path directory = fs::is_directory(path, error) ? path : path.parent_path();
@@ -81,7 +85,7 @@ int run_fix_command(const FixOptions& options) {
     std::cerr << "eventlet-lsp: invalid configuration: " << resolver.error()->to_string() << '\n';
     return 2;
   }
-  int status = 0;
+  int status = missing_root ? 2 : 0;
   for (const auto& problem : discovery.problems) {
     std::cerr << "eventlet-lsp: warning: " << display(problem.path) << ": " << problem.message << '\n';
     status = 2;

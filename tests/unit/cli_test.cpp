@@ -504,6 +504,26 @@ TEST(CliExit, MissingPathGivesTwo) {
   EXPECT_TRUE(paths_in(parse_json(mixed)).contains("app.py")) << mixed.out;
 }
 
+TEST(CliExit, MissingPathIsAnErrorWithoutAnEmptyReport) {
+  // Said as an error, with no "0 usages in 0 files" summary that reads like a clean result.
+  const ProcessResult check = run_check({"no/such/dir"});
+  EXPECT_EQ(check.exit_code, 2) << check.describe();
+  EXPECT_EQ(check.err, "eventlet-lsp: error: no/such/dir: no such file or directory\n");
+  EXPECT_EQ(check.out, "");
+  const ProcessResult fix = run_cli({"fix", "no/such/dir"});
+  EXPECT_EQ(fix.exit_code, 2) << fix.describe();
+  EXPECT_EQ(fix.err, "eventlet-lsp: error: no/such/dir: no such file or directory\n");
+  EXPECT_EQ(fix.out, "");
+}
+
+TEST(CliHelp, FlagsShowNoDefaultValues) {
+  const ProcessResult help = run_cli({"check", "--help"});
+  EXPECT_EQ(help.exit_code, 0) << help.describe();
+  EXPECT_TRUE(contains(help.out, "--no-summary ")) << help.out;
+  EXPECT_FALSE(contains(help.out, "{false}")) << help.out;
+  EXPECT_TRUE(contains(help.out, "--bare-noqa")) << help.out;
+}
+
 TEST(CliExit, UnknownRuleGivesTwo) {
   const ProcessResult result = run_cli({"rule", "EL999"});
   EXPECT_EQ(result.exit_code, 2) << result.describe();
