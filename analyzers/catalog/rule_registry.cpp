@@ -50,10 +50,11 @@ extern const RuleDefinition kRuleEL901;
 extern const RuleDefinition kRuleEL902;
 extern const RuleDefinition kRuleEL903;
 extern const RuleDefinition kRuleEL904;
+extern const RuleDefinition kRuleEL905;
 
 namespace {
 
-constinit const std::array<const RuleDefinition*, 41> kRules{
+constinit const std::array<const RuleDefinition*, 42> kRules{
     &kRuleEL001,
     &kRuleEL002,
     &kRuleEL003,
@@ -95,6 +96,7 @@ constinit const std::array<const RuleDefinition*, 41> kRules{
     &kRuleEL902,
     &kRuleEL903,
     &kRuleEL904,
+    &kRuleEL905,
 };
 
 constexpr char ascii_upper(char c) {

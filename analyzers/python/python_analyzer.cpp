@@ -287,8 +287,85 @@ class ReferenceReporter {
         return;
       }
     }
+    if (value == "eventlet") {
+      switch (backend_choice(path, at)) {
+        case BackendChoice::Switch: add(rule("EL905"), node, value, "eventlet", nullptr); return;
+        case BackendChoice::Data: return;
+        case BackendChoice::None: break;
+      }
+    }
     ApiMatch match = lookup_api(value);
+    // "eventlet.net", "eventlet.readthedocs": a domain name, not a name Eventlet defines.
+    if (match.unknown && value.find('.') != std::string_view::npos) return;
     add(rule("EL003"), node, value, match.canonical, nullptr);
+  }
+
+  enum class BackendChoice : std::uint8_t { None, Switch, Data };
+
+  // What the string "eventlet" does where it stands: selects a backend (compared, passed as an
+  // option or a choice, assigned as a setting, the key of a mapping to code), keys a mapping to
+  // plain data (intersphinx_mapping, extras_require: no usage at all), or neither (EL003:
+  // `"eventlet" in sys.modules`, `import_module("eventlet")`).
+  BackendChoice backend_choice(const SyntaxPath& path, std::size_t at) const {
+    if (at == 0) return BackendChoice::None;
+    const SyntaxFrame& parent = path[at - 1];
+    const std::string_view parent_type = ts_node_type(parent.node);
+    if (parent.kind == NodeKind::Comparison) {
+      // `"eventlet" in sys.modules` asks whether Eventlet is loaded; `mode == "eventlet"` chooses.
+      TSNode first = ts_node_named_child(parent.node, 0);
+      const bool left = ts_node_eq(first, path[at].node);
+      return left && ts_node_named_child_count(parent.node) == 2 && comparison_is_membership(parent.node)
+                 ? BackendChoice::None
+                 : BackendChoice::Switch;
+    }
+    if (parent.kind == NodeKind::KeywordArgument && path[at].field == g_.f_value) return BackendChoice::Switch;
+    if (parent.kind == NodeKind::Assignment && path[at].field == g_.f_right) return BackendChoice::Switch;
+    if (parent_type == "pair") {
+      static const TSFieldId f_key = g_.field("key");
+      if (!ts_node_eq(ts_node_child_by_field_id(parent.node, f_key), path[at].node)) return BackendChoice::None;
+      TSNode mapped = ts_node_child_by_field_id(parent.node, g_.f_value);
+      return is_plain_data(mapped) ? BackendChoice::Data : BackendChoice::Switch;
+    }
+    if (parent.kind == NodeKind::Tuple || parent.kind == NodeKind::List || parent_type == "set") {
+      // `mode in ("eventlet", "gevent")`, `choices=["eventlet", "threading"]`
+      if (at < 2) return BackendChoice::None;
+      const SyntaxFrame& holder = path[at - 2];
+      if (holder.kind == NodeKind::Comparison && !ts_node_eq(ts_node_named_child(holder.node, 0), parent.node))
+        return BackendChoice::Switch;
+      if (holder.kind == NodeKind::KeywordArgument) {
+        TSNode name = ts_node_child_by_field_id(holder.node, g_.f_name);
+        if (!ts_node_is_null(name) && tree_.text(name) == "choices") return BackendChoice::Switch;
+      }
+    }
+    return BackendChoice::None;
+  }
+
+  bool comparison_is_membership(TSNode comparison) const {
+    const std::uint32_t count = ts_node_child_count(comparison);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const std::string_view type = ts_node_type(ts_node_child(comparison, i));
+      if (type == "in" || type == "not in") return true;
+    }
+    return false;
+  }
+
+  // A literal made of literals: strings, numbers, None/True/False, and tuples or lists of them.
+  bool is_plain_data(TSNode node) const {
+    if (ts_node_is_null(node)) return false;
+    const std::string_view type = ts_node_type(node);
+    if (type == "string" || type == "concatenated_string" || type == "integer" || type == "float" ||
+        type == "none" || type == "true" || type == "false")
+      return true;
+    if (type == "tuple" || type == "list" || type == "parenthesized_expression") {
+      const std::uint32_t count = ts_node_named_child_count(node);
+      for (std::uint32_t i = 0; i < count; ++i) {
+        TSNode child = ts_node_named_child(node, i);
+        if (std::string_view(ts_node_type(child)) == "comment") continue;
+        if (!is_plain_data(child)) return false;
+      }
+      return true;
+    }
+    return false;
   }
 
   // `# noqa` comments on the lines of findings (any spelling of "noqa", as flake8 reads it) mark
