@@ -15,25 +15,14 @@
 #include "analyzers/python/python_analyzer.h"
 #include "analyzers/workspace/source_file.h"
 
+#include "tests/support/finding_hits.h"
+
 namespace eventlet_lsp::analyzers {
 namespace {
 
-struct Hit {
-  std::string code;
-  std::uint32_t row = 0;
-  std::uint32_t column = 0;
-  std::uint32_t end_row = 0;
-  std::uint32_t end_column = 0;
-  friend bool operator==(const Hit&, const Hit&) = default;
-  friend std::ostream& operator<<(std::ostream& out, const Hit& hit) {
-    return out << hit.code << "@" << hit.row << ":" << hit.column << "-" << hit.end_row << ":" << hit.end_column;
-  }
-};
-using Hits = std::vector<Hit>;
-
-Hit at(std::string_view code, std::uint32_t row, std::uint32_t column, std::uint32_t end_column) {
-  return Hit{std::string(code), row, column, row, end_column};
-}
+using testing::at;
+using testing::Hit;
+using testing::Hits;
 
 Hits hits_of(const std::vector<Finding>& findings) {
   Hits hits;

@@ -11,28 +11,14 @@
 #include "analyzers/config/settings.h"
 #include "analyzers/text_files/text_file_analyzer.h"
 
+#include "tests/support/finding_hits.h"
+
 namespace eventlet_lsp::analyzers {
 namespace {
 
-struct Hit {
-  std::string code;
-  std::uint32_t row = 0;
-  std::uint32_t column = 0;
-  std::uint32_t end_row = 0;
-  std::uint32_t end_column = 0;
-  friend bool operator==(const Hit&, const Hit&) = default;
-  friend std::ostream& operator<<(std::ostream& out, const Hit& hit) {
-    return out << hit.code << "@" << hit.row << ":" << hit.column << "-" << hit.end_row << ":"
-               << hit.end_column;
-  }
-};
-
-using Hits = std::vector<Hit>;
-
-// A finding on one line: `code` over columns [column, end_column) of `row`.
-Hit at(std::string_view code, std::uint32_t row, std::uint32_t column, std::uint32_t end_column) {
-  return Hit{std::string(code), row, column, row, end_column};
-}
+using testing::at;
+using testing::Hit;
+using testing::Hits;
 
 Hits audit(std::string_view path, std::string_view text, std::vector<FileProblem>* problems = nullptr) {
   std::vector<FileProblem> local;
