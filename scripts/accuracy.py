@@ -978,14 +978,21 @@ class Explainer:
 
 # --------------------------------------------------------------------------- binary
 
+IGNORE_NOQA = False
+SUPPRESSED = []  # findings a coded `# noqa: ELnnn` hides (reported by check as suppressed)
+
+
 def run_check(binary, files, chunk, jobs):
     """Returns (findings, errors, seconds). findings: list of dicts with a normalised 'path'."""
     findings = []
     errors = []
     t0 = time.monotonic()
     for ch in chunks(files, chunk):
-        # --ignore-noqa: a `# noqa` written for flake8 would otherwise hide an import here.
-        cmd = [binary, "check", "--format", "json", "--exit-zero", "--ignore-noqa"]
+        # Default options, as a user runs it: a bare `# noqa` (flake8's) hides nothing, and what a
+        # coded `# noqa: ELnnn` hides comes with "suppressed": true and is counted apart below.
+        cmd = [binary, "check", "--format", "json", "--exit-zero"]
+        if IGNORE_NOQA:
+            cmd.append("--ignore-noqa")
         if jobs:
             cmd += ["-j", str(jobs)]
         try:
@@ -1005,6 +1012,9 @@ def run_check(binary, files, chunk, jobs):
             errors.append("check output is not a JSON array")
             continue
         for f in arr:
+            if f.get("suppressed"):
+                SUPPRESSED.append(f)
+                continue
             try:
                 f["path"] = norm(f["path"])
                 f["line"] = int(f["line"])
@@ -1081,7 +1091,11 @@ def main(argv=None):
     ap.add_argument("-j", "--jobs", type=int, default=0, help="pass -j N to check (default: its own)")
     ap.add_argument("--dump-resolver", metavar="FILE",
                     help="write the resolver's records (path:line kind detail) to FILE")
+    ap.add_argument("--ignore-noqa", action="store_true",
+                    help="pass --ignore-noqa to check (default: the options a user runs with)")
     args = ap.parse_args(argv)
+    global IGNORE_NOQA
+    IGNORE_NOQA = args.ignore_noqa
 
     list_file = args.list_file or os.path.join(args.corpus, "eventlet-files.txt")
     try:
@@ -1247,6 +1261,8 @@ def main(argv=None):
           % (len(gr_both & set(fset)), len(gr_both), pct(len(gr_both & set(fset)), len(gr_both))))
     print("recall on ast-resolver lines:    %d/%d = %s" % (len(res_found), len(res_lines),
                                                         pct(len(res_found), len(res_lines))))
+    print("hidden by a coded `# noqa: ELnnn` (suppressed, counted apart): %d%s"
+          % (len(SUPPRESSED), " (--ignore-noqa)" if IGNORE_NOQA else ""))
     for kind in ("import", "ref", "instance", "selfattr", "string", "env"):
         ks = {k for k, v in res_lines.items() if any(x[0] == kind for x in v)}
         if ks:
