@@ -99,10 +99,11 @@ TEST(LspWorkspace, IndexWithProgressThenWorkspaceDiagnostic) {
   const Json& registrations = (*registration)["params"]["registrations"];
   ASSERT_EQ(registrations.size(), 1u);
   EXPECT_EQ(registrations[0]["method"], "workspace/didChangeWatchedFiles");
-  EXPECT_NE(registrations[0]["registerOptions"]["watchers"].dump().find("\"**/*.py\""),
-            std::string::npos);
-  EXPECT_NE(registrations[0]["registerOptions"]["watchers"].dump().find("\"**/pyproject.toml\""),
-            std::string::npos);
+  // Python files and every kind of file the text audits read (dependencies, deployment).
+  const std::string watchers = registrations[0]["registerOptions"]["watchers"].dump();
+  for (const char* glob : {"\"**/*.{py,pyi,pyw}\"", "pyproject.toml", "**/requirements/**/*.{txt,in}",
+                           "Dockerfile*", "service", "**/*-requires"})
+    EXPECT_NE(watchers.find(glob), std::string::npos) << glob << " in " << watchers;
 
   const std::string token = progress_token(client);
   ASSERT_FALSE(token.empty()) << client.describe();
