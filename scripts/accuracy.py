@@ -47,7 +47,7 @@ DEFAULT_CORPUS = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expand
                               "eventlet-corpus")
 DEFAULT_BINARY = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                               "build", "server", "eventlet-lsp")
-STRING_CODES = {"EL003", "EL904"}   # rules whose findings legitimately sit on a string literal
+STRING_CODES = {"EL003", "EL904", "EL905", "EL102", "EL901", "EL903"}  # rules whose findings legitimately sit on a string literal
 
 EVENTLET_NAME_RE = re.compile(r"eventlet(?:\.[A-Za-z_][A-Za-z0-9_]*)*\Z")
 EVENTLET_ENV_RE = re.compile(r"EVENTLET_[A-Za-z0-9_]+\Z")

@@ -323,7 +323,12 @@ class ReferenceReporter {
     if (parent_type == "pair") {
       static const TSFieldId f_key = g_.field("key");
       if (!ts_node_eq(ts_node_child_by_field_id(parent.node, f_key), path[at].node)) return BackendChoice::None;
+      // A single string names the implementation (`'eventlet': 'celery.concurrency.eventlet:TaskPool'`,
+      // gunicorn's worker table) unless it is a URL; tuples and lists are data (Sphinx's
+      // intersphinx_mapping, extras_require).
       TSNode mapped = ts_node_child_by_field_id(parent.node, g_.f_value);
+      if (!ts_node_is_null(mapped) && std::string_view(ts_node_type(mapped)) == "string")
+        return tree_.text(mapped).find("://") == std::string_view::npos ? BackendChoice::Switch : BackendChoice::Data;
       return is_plain_data(mapped) ? BackendChoice::Data : BackendChoice::Switch;
     }
     if (parent.kind == NodeKind::Tuple || parent.kind == NodeKind::List || parent_type == "set") {
