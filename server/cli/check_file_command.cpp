@@ -83,8 +83,12 @@ int run_check_file_command(const std::string& path, std::ostream& out) {
     document.findings = analyzers::analyze_python(document.tree, model);
   } else {
     std::vector<analyzers::FileProblem> problems;
-    document.findings =
-        analyzers::analyze_text_file(analyzers::text_file_kind(path), document.text, problems);
+    // As `check` does for a file named explicitly: one that reads as requirements is audited as one.
+    analyzers::TextFileKind kind = analyzers::text_file_kind(path);
+    if (kind == analyzers::TextFileKind::NotAudited && analyzers::looks_like_requirements(document.text))
+      kind = analyzers::TextFileKind::Requirements;
+    out << "text file kind: " << (kind == analyzers::TextFileKind::NotAudited ? "not audited" : "audited") << '\n';
+    document.findings = analyzers::analyze_text_file(kind, document.text, problems);
     for (const auto& problem : problems) out << "problem: " << problem.message << '\n';
   }
   out << document.findings.size() << " findings in " << milliseconds_since(analysis_start) << " ms\n";

@@ -516,6 +516,26 @@ TEST(CliExit, MissingPathIsAnErrorWithoutAnEmptyReport) {
   EXPECT_EQ(fix.out, "");
 }
 
+TEST(CliCheckFile, RunsTheServersStagesOnOneFile) {
+  // `--check FILE` (as clangd's): every stage on one file, ending with what the editor shows.
+  const ProcessResult python = run_cli({"--check", "pkg/net.py"});
+  EXPECT_EQ(python.exit_code, 0) << python.describe();
+  EXPECT_TRUE(contains(python.out, "== 3. parse (Python")) << python.out;
+  EXPECT_TRUE(contains(python.out, "6:12 EL302 eventlet.tpool.execute (hidden by # noqa)")) << python.out;
+  EXPECT_TRUE(contains(python.out, "10:12 EL302 eventlet.tpool.execute\n")) << python.out;
+  EXPECT_TRUE(contains(python.out, "== 6. hovers")) << python.out;
+
+  // A file named explicitly that reads as requirements is audited as one, as `check` does.
+  const fs::path dir = fs::temp_directory_path() / ("eventlet-lsp-check-file-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "deps.txt") << "requests\neventlet>=0.30\n";
+  const ProcessResult text = run_cli({"--check", (dir / "deps.txt").string()});
+  fs::remove_all(dir);
+  EXPECT_EQ(text.exit_code, 0) << text.describe();
+  EXPECT_TRUE(contains(text.out, "text file kind: audited")) << text.out;
+  EXPECT_TRUE(contains(text.out, "2:1 EL901")) << text.out;
+}
+
 TEST(CliHelp, FlagsShowNoDefaultValues) {
   const ProcessResult help = run_cli({"check", "--help"});
   EXPECT_EQ(help.exit_code, 0) << help.describe();
