@@ -79,8 +79,8 @@ bool Settings::is_enabled(const RuleDefinition& rule) const {
   return ignored == 0 || selected > ignored;
 }
 
-bool Settings::hides(const Finding& finding) const {
-  switch (finding.suppression) {
+bool Settings::hides(Suppression suppression) const {
+  switch (suppression) {
     case Suppression::None: return false;
     case Suppression::CodedNoqa: return true;
     case Suppression::BareNoqa: return bare_noqa == BareNoqa::Suppress;

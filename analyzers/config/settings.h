@@ -48,7 +48,8 @@ struct Settings {
   bool is_enabled(const RuleDefinition& rule) const;
   // True when a `# noqa` comment hides the finding: one naming it, or a bare one under
   // `bare-noqa = "suppress"`.
-  bool hides(const Finding& finding) const;
+  bool hides(Suppression suppression) const;
+  bool hides(const Finding& finding) const { return hides(finding.suppression); }
   // What is shown and counted as a usage: an enabled rule's finding that no `# noqa` hides.
   bool reports(const Finding& finding) const { return is_enabled(*finding.rule) && !hides(finding); }
   Severity severity_of(const RuleDefinition& rule) const;

@@ -39,6 +39,14 @@ bool is_code_char(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
 }
 
+// "E402", "EL8", "spawn-fire-and-forget": not a word of the prose that may follow the codes.
+bool looks_like_code(std::string_view token) {
+  for (char c : token) {
+    if (std::isdigit(static_cast<unsigned char>(c)) || c == '-') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool is_eventlet_code_selector(std::string_view code) {
@@ -69,12 +77,17 @@ std::optional<NoqaDirective> parse_noqa(std::string_view comment) {
     }
     ++i;
     const std::size_t codes_before = directive->codes.size();
+    const bool first_coded = !directive->codes_end;  // only the first coded directive is joined
+    bool prose = false;
     for (;;) {
       while (i < comment.size() && (comment[i] == ' ' || comment[i] == ',')) ++i;
       const std::size_t start = i;
       while (i < comment.size() && is_code_char(comment[i])) ++i;
       if (i == start) break;
-      directive->codes.emplace_back(comment.substr(start, i - start));
+      const std::string_view code = comment.substr(start, i - start);
+      prose = prose || !looks_like_code(code);
+      if (first_coded && !prose) directive->codes_end = i;
+      directive->codes.emplace_back(code);
     }
     // "# noqa:" with nothing after it is read as a bare noqa, as flake8 does.
     if (directive->codes.size() == codes_before) directive->bare = true;

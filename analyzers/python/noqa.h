@@ -20,6 +20,9 @@ struct RuleDefinition;
 struct NoqaDirective {
   bool bare = false;               // a `# noqa` without codes somewhere in the comment
   std::vector<std::string> codes;  // as written: codes, code prefixes, rule names, other tools' codes
+  // In the parsed comment, just past the last code of its first coded directive, before any prose
+  // that follows the codes: where another code joins (`# noqa: E402` -> `# noqa: E402, EL801`).
+  std::optional<std::size_t> codes_end;
   // CodedNoqa when a code names the rule: the code itself or a prefix of it starting with "EL"
   // (`EL8` covers EL801, as flake8 matches prefixes), any case, or the rule's name. Otherwise
   // BareNoqa for a bare directive, else None (`# noqa: E402` says nothing about Eventlet).

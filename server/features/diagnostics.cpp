@@ -112,8 +112,7 @@ void append_lsp_diagnostics(std::string& out, const std::vector<analyzers::Findi
     auto known = std::find_if(rules.begin(), rules.end(), [&](const RuleText& text) { return text.rule == finding.rule; });
     if (known == rules.end()) known = rules.insert(rules.end(), rule_text(*finding.rule, options));
     const RuleText& rule = *known;
-    if (!rule.enabled || (finding.suppression != analyzers::Suppression::None && options.settings.hides(finding)))
-      continue;
+    if (!rule.enabled || options.settings.hides(finding)) continue;
     if (!first) out += ',';
     first = false;
     out += rule.before_name;

@@ -28,10 +28,7 @@ RuleCounts count_rules(const std::vector<analyzers::Finding>& findings, const an
   RuleCounts counts;
   for (const PerRule& entry : per_rule) {
     if (!settings.is_enabled(*entry.rule)) continue;
-    analyzers::Finding probe;
-    probe.rule = entry.rule;
-    probe.suppression = entry.suppression;
-    auto& into = settings.hides(probe) ? counts.suppressed : counts.reported;
+    auto& into = settings.hides(entry.suppression) ? counts.suppressed : counts.reported;
     into[std::string(entry.rule->code)] += entry.count;
   }
   return counts;
